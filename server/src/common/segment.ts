@@ -1,0 +1,40 @@
+/**
+ * Chinese full-text search without extensions: words cut by Intl.Segmenter plus every Han character,
+ * stored as a tsvector('simple'); queries match each word as a prefix or as all of its characters,
+ * so "积水" finds "道路积水问题" however either side was cut.
+ */
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const HAN = /\p{Script=Han}/u;
+
+function words(text: string): string[] {
+  const out: string[] = [];
+  for (const s of segmenter.segment(text)) {
+    if (!s.isWordLike) continue;
+    const w = s.segment.toLowerCase().replace(/['\\:&|!()<>*\s]/g, '');
+    if (w) out.push(w);
+  }
+  return out;
+}
+
+/** The text stored into the tsvector column: words and single Han characters, space separated. */
+export function searchDocument(...parts: Array<string | null | undefined>): string {
+  const text = parts.filter(Boolean).join(' ');
+  const tokens = new Set<string>();
+  for (const w of words(text)) {
+    tokens.add(w);
+    if (w.length > 1) for (const ch of w) if (HAN.test(ch)) tokens.add(ch);
+  }
+  return [...tokens].join(' ');
+}
+
+const quote = (lexeme: string) => `'${lexeme.replace(/'/g, "''")}'`;
+
+/** A to_tsquery('simple', …) expression for a user's query, or null when it has no words. */
+export function searchQuery(q: string): string | null {
+  const parts = words(q).map((w) => {
+    const chars = [...w].filter((ch) => HAN.test(ch));
+    const prefix = `${quote(w)}:*`;
+    return chars.length > 1 ? `(${prefix} | (${chars.map(quote).join(' & ')}))` : prefix;
+  });
+  return parts.length ? parts.join(' & ') : null;
+}
