@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -15,6 +16,18 @@ declare module 'vitest' {
 
 let embedded: EmbeddedDatabase | undefined;
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * One PostgreSQL for the run (embedded 18, or TEST_DATABASE_URL), one migrated template database;
  * each test file then gets its own database copied from the template.
@@ -22,15 +35,21 @@ let embedded: EmbeddedDatabase | undefined;
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const dir = path.resolve('.tmp/test-pg');
+    // per-run directory and free port, so parallel runs (and a running `npm start`) never collide
+    const dir = path.resolve(`.tmp/test-pg-${process.pid}`);
     fs.rmSync(dir, { recursive: true, force: true });
-    embedded = await startEmbeddedPostgres(dir, Number(process.env.TEST_PG_PORT ?? 54330));
+    embedded = await startEmbeddedPostgres(dir, Number(process.env.TEST_PG_PORT ?? (await freePort())));
     adminUrl = embedded.url;
   }
   const templateDb = `lianluo_tpl_${process.pid}`;
   const url = await ensureDatabase(adminUrl, templateDb);
   const orm = await MikroORM.init(ormConfig(url));
-  await orm.getMigrator().up();
+  if (process.env.SCHEMA_FROM_ENTITIES === '1') {
+    // development only, while features are added in parallel; CI runs the committed migrations
+    await orm.schema.createSchema();
+  } else {
+    await orm.getMigrator().up();
+  }
   await orm.close(true);
   project.provide('pgAdminUrl', adminUrl);
   project.provide('templateDb', templateDb);
@@ -43,5 +62,6 @@ export default async function setup(project: TestProject) {
     for (const r of rows) await client.query(`drop database if exists "${r.datname}" with (force)`);
     await client.end();
     await embedded?.stop();
+    if (embedded) fs.rmSync(path.resolve(`.tmp/test-pg-${process.pid}`), { recursive: true, force: true });
   };
 }
