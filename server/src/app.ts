@@ -65,9 +65,21 @@ export async function createApp({ orm, adminDir }: AppOptions): Promise<App> {
   );
 
   if (adminDir && fs.existsSync(path.join(adminDir, 'index.html'))) {
-    app.use(express.static(adminDir, { index: 'index.html', maxAge: '1h' }));
+    // hashed assets are cached for long; the HTML that names them never is, so a deploy shows at once
+    app.use(
+      express.static(adminDir, {
+        index: 'index.html',
+        maxAge: '7d',
+        setHeaders: (res, file) => {
+          if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+        },
+      }),
+    );
     // client-side routes of the console fall back to its index page
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(adminDir, 'index.html'));
+    });
   }
 
   // malformed JSON bodies and oversized requests: a coded 4xx, never a 500 with a stack

@@ -44,8 +44,13 @@ async function createTestDatabase(): Promise<string> {
   return url.toString();
 }
 
+export interface TestAppOptions {
+  /** A built console to serve at `/` (the browser tests pass admin/dist). */
+  adminDir?: string;
+}
+
 /** A fresh database (copied from the migrated template) and the app listening on an ephemeral port. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp({ adminDir }: TestAppOptions = {}): Promise<TestApp> {
   const dbUrl = await createTestDatabase();
   const statements: string[] = [];
   let counting = false;
@@ -57,7 +62,7 @@ export async function startTestApp(): Promise<TestApp> {
       },
     }),
   );
-  const app = await createApp({ orm });
+  const app = await createApp({ orm, adminDir });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/graphql`;

@@ -1,7 +1,7 @@
 import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import type { BaseEntity } from './base.entity.js';
+import { SearchableEntity, type BaseEntity } from './base.entity.js';
 import type { Context } from './context.js';
 import { AppError, badInput, notFound, staleVersion } from './errors.js';
 import {
@@ -103,8 +103,17 @@ export function buildWhere<T>(def: ResourceDef<T & BaseEntity>, filter: Record<s
       continue;
     }
     if (key === 'q') {
-      const tsq = typeof value === 'string' ? searchQuery(value) : null;
-      if (tsq) and.push({ [raw((a: string) => `${a}.search_vector @@ to_tsquery('simple', ?)`, [tsq])]: true });
+      if (typeof value !== 'string' || !value.trim()) continue;
+      if (isSearchable(def.entity)) {
+        const tsq = searchQuery(value);
+        if (tsq) and.push({ [raw((a: string) => `${a}.search_vector @@ to_tsquery('simple', ?)`, [tsq])]: true });
+        continue;
+      }
+      // records without a search column: a substring match on their text fields
+      const texts = Object.entries(specs).filter(([, s]) => s.kind === 'text').map(([n, s]) => propOf(n, s));
+      if (!texts.length) throw badInput('filter.q', `${def.label}不支持全文检索`);
+      const like = `%${value.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      and.push({ $or: texts.map((prop) => ({ [prop]: { $ilike: like } })) });
       continue;
     }
     if (key === 'ids') {
@@ -281,6 +290,8 @@ export class CrudService<T extends BaseEntity> {
     });
   }
 }
+
+const isSearchable = (entity: EntityClass<any>) => entity.prototype instanceof SearchableEntity;
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

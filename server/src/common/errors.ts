@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
   | 'TRANSITION_NOT_ALLOWED'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 /** Every refusal the API gives: a code in `extensions.code` and, where it applies, the field. */

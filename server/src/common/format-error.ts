@@ -8,7 +8,12 @@ const camel = (s: string) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpper
 function tableLabel(table?: string): string {
   if (!table) return '其他记录';
   const def = resourceRegistry.find((d) => camelToSnake(d.entity.name) === table);
-  return def ? `${def.label}（${def.name}）` : table;
+  if (def) return `${def.label}（${def.name}）`;
+  // a link table such as liaison_station_deputies belongs to the longest resource prefix
+  const owner = resourceRegistry
+    .filter((d) => table.startsWith(`${camelToSnake(d.entity.name)}_`))
+    .sort((a, b) => b.entity.name.length - a.entity.name.length)[0];
+  return owner ? `${owner.label}的关联名单` : '其他记录';
 }
 const camelToSnake = (s: string) => s.replace(/^[A-Z]/, (c) => c.toLowerCase()).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

@@ -19,6 +19,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options<PostgreS
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,
     extensions: [Migrator],
+    // the audit log is a partitioned table with triggers, written by hand in the migration
+    schemaGenerator: { skipTables: ['audit_event'] },
     pool: { min: 0, max: 10 },
     migrations: {
       tableName: 'mikro_orm_migrations',

@@ -1,0 +1,73 @@
+import {
+  BooleanField,
+  DateField,
+  FunctionField,
+  NumberField,
+  ReferenceArrayField,
+  ReferenceField,
+  SelectField,
+  SingleFieldList,
+  TextField,
+  useLocaleState,
+  type DateFieldProps,
+} from 'react-admin';
+import { Chip } from '@mui/material';
+import { represent, type SchemaModel, type ValueModel } from '../providers/schema';
+
+/** Enum choices whose names are i18n keys (`enums.BodyKind.CPPCC`), translated by react-admin. */
+export function enumChoices(model: SchemaModel, enumName: string) {
+  return (model.enums[enumName]?.choices ?? []).map((c) => ({ id: c.id, name: `enums.${enumName}.${c.id}` }));
+}
+
+/** The function that names a record of `resource` (for references, choices and page titles). */
+export function representationOf(model: SchemaModel, resource: string) {
+  const r = model.resources.find((x) => x.name === resource);
+  return (record: any) => (r ? represent(r, record) : `#${record?.id}`);
+}
+
+/** Dates in the interface language (the browser's own locale may differ). */
+function LocaleDateField(props: DateFieldProps) {
+  const [locale] = useLocaleState();
+  return <DateField {...props} locales={locale} />;
+}
+
+const joinList = (value: unknown) => (Array.isArray(value) ? value.join('、') : '');
+
+/** The read-only display of one field of a record, chosen from its GraphQL type. */
+export function fieldFor(model: SchemaModel, v: ValueModel) {
+  const common = { source: v.name, key: v.name };
+  switch (v.kind) {
+    case 'int':
+    case 'float':
+      return <NumberField {...common} />;
+    case 'boolean':
+      return <BooleanField {...common} />;
+    case 'datetime':
+      return <LocaleDateField {...common} showTime />;
+    case 'enum':
+      return <SelectField {...common} choices={enumChoices(model, v.enumName!)} />;
+    case 'ref':
+      return v.reference ? (
+        <ReferenceField {...common} reference={v.reference} link="show" emptyText="" />
+      ) : (
+        <TextField {...common} />
+      );
+    case 'refs':
+      return v.reference ? (
+        <ReferenceArrayField {...common} reference={v.reference}>
+          <SingleFieldList linkType="show">
+            <FunctionField render={(r: any) => <Chip size="small" label={representationOf(model, v.reference!)(r)} />} />
+          </SingleFieldList>
+        </ReferenceArrayField>
+      ) : (
+        <FunctionField {...common} render={(r: any) => joinList(r?.[v.name])} />
+      );
+    case 'list':
+      return <FunctionField {...common} render={(r: any) => joinList(r?.[v.name])} />;
+    case 'other':
+      return <FunctionField {...common} render={(r: any) => (r?.[v.name] == null ? '' : JSON.stringify(r[v.name]))} />;
+    default:
+      // id, string and date ('YYYY-MM-DD' reads well as it is; no time-zone shift)
+      return <TextField {...common} />;
+  }
+}

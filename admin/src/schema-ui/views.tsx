@@ -1,0 +1,124 @@
+/**
+ * List, show, edit and create pages built from the schema model, so every resource the API adds
+ * appears with Chinese labels, enum names and links to the records it refers to.
+ *
+ * (react-admin's guessers infer from the data instead: they turn `parentId` into a reference to a
+ * resource "parents", print nothing useful for an empty list and know no enum labels.)
+ */
+import {
+  AutocompleteInput,
+  BulkDeleteButton,
+  ColumnsButton,
+  Create,
+  CreateButton,
+  DataTable,
+  DeleteButton,
+  Edit,
+  ExportButton,
+  FilterButton,
+  List,
+  ReferenceInput,
+  SaveButton,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  Toolbar,
+  TopToolbar,
+} from 'react-admin';
+import type { ResourceModel, SchemaModel, ValueModel } from '../providers/schema';
+import { enumChoices, fieldFor, representationOf } from './fields';
+import { inputFor } from './inputs';
+
+/** Columns shown before the user picks more with the columns button. */
+const VISIBLE_COLUMNS = 7;
+const HIDDEN_BY_DEFAULT = new Set(['updatedAt', 'version']);
+
+function listFilters(model: SchemaModel, resource: ResourceModel) {
+  const filters = [];
+  for (const f of resource.filters) {
+    if (f.name === 'q') filters.push(<SearchInput source="q" key="q" alwaysOn />);
+    else if (f.kind === 'enum') filters.push(<SelectInput source={f.name} key={f.name} choices={enumChoices(model, f.enumName!)} />);
+    else if (f.kind === 'ref' && f.reference && f.name !== 'id')
+      filters.push(
+        <ReferenceInput source={f.name} key={f.name} reference={f.reference}>
+          <AutocompleteInput optionText={representationOf(model, f.reference)} filterToQuery={(q: string) => ({ q })} />
+        </ReferenceInput>,
+      );
+  }
+  return filters;
+}
+
+function listColumns(resource: ResourceModel): ValueModel[] {
+  return resource.fields.filter((f) => f.kind !== 'other');
+}
+
+export function SchemaList({ model, resource }: { model: SchemaModel; resource: ResourceModel }) {
+  const filters = listFilters(model, resource);
+  const columns = listColumns(resource);
+  const shown = columns.filter((c) => !HIDDEN_BY_DEFAULT.has(c.name)).slice(0, VISIBLE_COLUMNS);
+  const hidden = columns.filter((c) => !shown.includes(c)).map((c) => c.name);
+  return (
+    <List
+      filters={filters}
+      sort={{ field: 'id', order: 'DESC' }}
+      actions={
+        <TopToolbar>
+          {filters.length > 1 && <FilterButton />}
+          {resource.createArgs && <CreateButton />}
+          <ColumnsButton />
+          <ExportButton />
+        </TopToolbar>
+      }
+    >
+      <DataTable
+        hiddenColumns={hidden}
+        rowClick={resource.updateArgs ? 'edit' : 'show'}
+        bulkActionButtons={resource.canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}
+      >
+        {columns.map((c) => (
+          <DataTable.Col key={c.name} source={c.name} disableSort={!resource.sortable.has(c.name)}>
+            {fieldFor(model, c)}
+          </DataTable.Col>
+        ))}
+      </DataTable>
+    </List>
+  );
+}
+
+export function SchemaShow({ model, resource }: { model: SchemaModel; resource: ResourceModel }) {
+  return (
+    <Show>
+      <SimpleShowLayout>{resource.fields.map((f) => fieldFor(model, f))}</SimpleShowLayout>
+    </Show>
+  );
+}
+
+function EditToolbar({ canDelete }: { canDelete: boolean }) {
+  return (
+    <Toolbar sx={{ display: 'flex', justifyContent: 'space-between' }}>
+      <SaveButton />
+      {canDelete && <DeleteButton mutationMode="pessimistic" />}
+    </Toolbar>
+  );
+}
+
+export function SchemaEdit({ model, resource }: { model: SchemaModel; resource: ResourceModel }) {
+  // pessimistic: the server checks `version` and the rules; show its answer before leaving the page
+  return (
+    <Edit mutationMode="pessimistic">
+      <SimpleForm toolbar={<EditToolbar canDelete={resource.canDelete} />}>
+        {(resource.updateArgs ?? []).map((a) => inputFor(model, resource, a, { editing: true }))}
+      </SimpleForm>
+    </Edit>
+  );
+}
+
+export function SchemaCreate({ model, resource }: { model: SchemaModel; resource: ResourceModel }) {
+  return (
+    <Create redirect="show">
+      <SimpleForm>{(resource.createArgs ?? []).map((a) => inputFor(model, resource, a))}</SimpleForm>
+    </Create>
+  );
+}

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import pg from 'pg';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { loadConfig } from '../config.js';
+import { ormConfig } from '../db/orm.config.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
+import { runAuditMaintenance, auditRetentionMonths } from '../audit-event/audit-event.maintenance.js';
+
+/**
+ * `node server/dist/server/src/cli/audit-maintenance.js` (monthly, e.g. from cron), as the owner role:
+ * creates the coming audit partitions and drops whole months older than AUDIT_RETENTION_MONTHS
+ * (never below 6). Without DATABASE_URL it uses the embedded database of DATA_DIR (the running app's,
+ * or starts it).
+ */
+const config = loadConfig();
+let embedded: EmbeddedDatabase | undefined;
+let url = config.databaseUrl;
+if (!url) {
+  url = `postgresql://postgres:lianluo@127.0.0.1:${config.embeddedPort}/lianluo`;
+  const probe = new pg.Client({ connectionString: url });
+  try {
+    await probe.connect();
+  } catch {
+    embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.embeddedPort);
+  } finally {
+    await probe.end().catch(() => {});
+  }
+}
+const orm = await MikroORM.init(ormConfig(url));
+try {
+  const result = await runAuditMaintenance(orm.em.fork(), { retentionMonths: auditRetentionMonths() });
+  console.log(
+    `[audit-maintenance] retention ${result.retentionMonths} months; created ${result.partitionsCreated} partitions; dropped ${result.dropped.join(', ') || 'none'}`,
+  );
+} finally {
+  await orm.close(true);
+  await embedded?.stop();
+}

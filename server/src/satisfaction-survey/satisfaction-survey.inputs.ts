@@ -1,0 +1,18 @@
+import { datetime, enumOf, int, ref, text, type FieldSpecs } from '../common/fields.js';
+import { Letter } from '../letter/letter.entity.js';
+import { Reception } from '../reception/reception.entity.js';
+import { RatingSource, SatisfactionRating } from './satisfaction-survey.entity.js';
+
+/** updateSatisfactionSurvey changes the comment only. */
+export const satisfactionSurveyFields: FieldSpecs = {
+  comment: text('意见', { max: 1000 }),
+};
+
+export const satisfactionSurveyReadFields: FieldSpecs = {
+  letterId: ref(() => Letter, '来信'),
+  receptionId: ref(() => Reception, '接待活动'),
+  rating: enumOf(SatisfactionRating, '评价'),
+  source: enumOf(RatingSource, '评价来源'),
+  round: int('办理轮次'),
+  ratedAt: datetime('评价时间'),
+};

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, bench, describe } from 'vitest';
+import { DemoSeeder } from '../../seeds/demo.seeder.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+/**
+ * Speed on the demo data (thousands of letters and constituents). `npm run bench` prints the timings;
+ * the SQL statements per request are asserted in the integration tests, not here.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await new DemoSeeder().run(t.orm.em.fork());
+}, 300_000);
+afterAll(async () => {
+  await t.close();
+});
+
+const LETTERS = `query ($perPage: Int, $filter: LetterFilter) {
+  allLetters(page: 0, perPage: $perPage, sortField: "receivedOn", sortOrder: "DESC", filter: $filter) {
+    id serialNumber title status receivedOn organizationName memberName leadDepartmentName writerName writerPhoneMasked involvedDepartmentIds
+  }
+  _allLettersMeta(filter: $filter) { count }
+}`;
+
+describe('letters', () => {
+  bench('allLetters, 100 per page with names of linked records', async () => {
+    await t.client.request(LETTERS, { perPage: 100 });
+  });
+  bench('allLetters, full-text q filter (Chinese)', async () => {
+    await t.client.request(LETTERS, { perPage: 25, filter: { q: '积水' } });
+  });
+  bench('allConstituents, 100 per page sorted by pinyin', async () => {
+    await t.client.request(`{ allConstituents(perPage: 100, sortField: "name") { id name phoneMasked } }`);
+  });
+});
