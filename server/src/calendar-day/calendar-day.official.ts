@@ -6,6 +6,8 @@
  * and format dates in the process's local time zone and shift results by a day west of UTC.
  */
 import { createRequire } from 'node:module';
+import type { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
+import { CalendarDay } from './calendar-day.entity.js';
 
 interface ChineseDaysData {
   /** date → "English name,中文名,days" for every day off of a holiday block (weekends inside it too) */
@@ -59,4 +61,18 @@ export function calendarDaysFromChineseDays(years: number[]): CalendarDayData[] 
 /** The years the package has official holidays for. */
 export function chineseDaysYears(): number[] {
   return [...new Set(Object.keys(chineseDays.holidays).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
+}
+
+/**
+ * DL2: enters the official calendar for every year the package knows and the table does not hold yet.
+ * A year with any row is left alone: the office may have edited it. Returns the years entered.
+ */
+export async function ensureOfficialCalendar(em: EntityManager): Promise<number[]> {
+  const known = new Set(
+    (await em.getConnection().execute<{ year: number }[]>('select distinct year from calendar_day')).map((r) => Number(r.year)),
+  );
+  const years = chineseDaysYears().filter((y) => !known.has(y));
+  const rows = calendarDaysFromChineseDays(years);
+  if (rows.length) await em.insertMany(CalendarDay, rows as RequiredEntityData<CalendarDay>[]);
+  return years;
 }
