@@ -1,41 +1,71 @@
-import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { ChangePasswordPage } from './auth/ChangePasswordPage';
+import { LoginPage } from './auth/LoginPage';
 import { Dashboard } from './dashboard/Dashboard';
 import { buildI18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
+import { modelForRoles } from './providers/access';
+import { authProvider } from './providers/authProvider';
 import { dataProvider, schemaModel } from './providers/dataProvider';
 import { menuOrder } from './providers/menuOrder';
+import type { SchemaModel } from './providers/schema';
 import { represent } from './providers/schema';
 import { SchemaCreate, SchemaEdit, SchemaList, SchemaShow } from './schema-ui/views';
 
 const i18nProvider = buildI18nProvider(schemaModel);
-const resources = menuOrder(schemaModel.resources);
+
+const models = new Map<string, SchemaModel>();
+/** The schema as the signed-in roles see it (access.ts), computed once per set of roles. */
+function modelFor(permissions: unknown): SchemaModel {
+  const roles = Array.isArray(permissions) ? (permissions as string[]) : [];
+  const key = [...roles].sort().join(',');
+  let model = models.get(key);
+  if (!model) {
+    model = modelForRoles(schemaModel, roles);
+    models.set(key, model);
+  }
+  return model;
+}
 
 /**
- * The table of contents: one <Resource> per resource of the committed schema, so resources the
- * server adds appear once `npm run schema:emit` has updated schema/schema.graphql. Edit and create
- * pages exist only where the API has `update<Type>` / `create<Type>`.
+ * The table of contents: one <Resource> per resource of the committed schema that the signed-in
+ * roles may read, so resources the server adds appear once `npm run schema:emit` has updated
+ * schema/schema.graphql (and access.ts knows them). Edit, create and delete exist only where the API
+ * has the mutation and the roles may call it.
  */
 export function App() {
   return (
     <Admin
       title="联络"
       dataProvider={dataProvider}
+      authProvider={authProvider}
       i18nProvider={i18nProvider}
+      loginPage={LoginPage}
       layout={Layout}
-      dashboard={() => <Dashboard resources={resources} />}
+      dashboard={Dashboard}
+      requireAuth
       disableTelemetry
     >
-      {resources.map((r) => (
-        <Resource
-          key={r.name}
-          name={r.name}
-          recordRepresentation={(record) => represent(r, record)}
-          list={<SchemaList model={schemaModel} resource={r} />}
-          show={<SchemaShow model={schemaModel} resource={r} />}
-          edit={r.updateArgs ? <SchemaEdit model={schemaModel} resource={r} /> : undefined}
-          create={r.createArgs ? <SchemaCreate model={schemaModel} resource={r} /> : undefined}
-        />
-      ))}
+      {(permissions) => {
+        const model = modelFor(permissions);
+        return [
+          <CustomRoutes key="custom">
+            <Route path="/password" element={<ChangePasswordPage />} />
+          </CustomRoutes>,
+          ...menuOrder(model.resources).map((r) => (
+            <Resource
+              key={r.name}
+              name={r.name}
+              recordRepresentation={(record) => represent(r, record)}
+              list={<SchemaList model={model} resource={r} />}
+              show={<SchemaShow model={model} resource={r} />}
+              edit={r.updateArgs ? <SchemaEdit model={model} resource={r} /> : undefined}
+              create={r.createArgs ? <SchemaCreate model={model} resource={r} /> : undefined}
+            />
+          )),
+        ];
+      }}
     </Admin>
   );
 }

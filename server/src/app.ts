@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -10,6 +10,12 @@ import path from 'node:path';
 import type { Context } from './common/context.js';
 import { formatError } from './common/format-error.js';
 import { createSchema } from './schema.js';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { introspectionGatePlugin, mutationAuditPlugin } from './access/access.plugins.js';
+import { scopeOf } from './access/access.scope.js';
+import { ANONYMOUS } from './common/context.js';
+import { authenticate } from './session/session.service.js';
+import { mailboxRegisterExport } from './mailbox/mailbox.export.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -30,12 +36,35 @@ export async function createApp({ orm, adminDir }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
+  // depth, alias, directive and cost limits calibrated on the console's own queries; not armor's
+  // maxTokens (it turns syntax errors into 500s): Apollo's parseOptions.maxTokens instead
+  const armor = new ApolloArmor({
+    // records link by ids (the console's queries are 2 deep); 12 leaves room for tools' introspection
+    maxDepth: { n: 12, ignoreIntrospection: false },
+    maxAliases: { n: 20 },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: 20_000, ignoreIntrospection: true },
+    blockFieldSuggestion: { enabled: true },
+    maxTokens: { enabled: false },
+  });
+  const protection = armor.protect();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: 20_000 },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    // CSRF prevention: a GraphQL request must be JSON or carry a preflight header (Apollo's default, kept explicit)
+    csrfPrevention: true,
+    introspection: true,
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // armor's types come from Apollo's CommonJS build; the plugins are the same at run time
+      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
+      introspectionGatePlugin(),
+      mutationAuditPlugin(),
+    ],
     // main.ts stops the server, the ORM and the database in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,
   });
@@ -57,14 +86,17 @@ export async function createApp({ orm, adminDir }: AppOptions): Promise<App> {
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        em: orm.em.fork({ useContext: false }) as Context['em'],
-        actor: { displayName: '系统' },
-        req,
-        res,
-      }),
+      context: async ({ req, res }) => {
+        const em = orm.em.fork({ useContext: false }) as Context['em'];
+        // the session (Bearer token or cookie) and the reach of its account, once per request (PR3)
+        const session = await authenticate(em, req);
+        const actor = session ? await scopeOf(em, session) : ANONYMOUS;
+        return { em, actor, req, res };
+      },
     }),
   );
+
+  app.get('/export/mailbox-register.xlsx', mailboxRegisterExport(orm)); // MB7
 
   if (adminDir && fs.existsSync(path.join(adminDir, 'index.html'))) {
     // hashed assets are cached for long; the HTML that names them never is, so a deploy shows at once

@@ -7,6 +7,7 @@ import { openDatabase } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { ensureDatabase } from './db/ensure-database.js';
 import { seedDemoIfEmpty } from './db/demo.js';
+import { startDeadlineReminders } from './letter/letter.reminders.js';
 
 const started = Date.now();
 const config = loadConfig();
@@ -20,12 +21,13 @@ if (!url) {
   url = await ensureDatabase(embedded.url, 'lianluo');
 }
 
-const orm = await openDatabase(url);
+const orm = await openDatabase(url, config.dataKey);
 if (config.seedDemo) {
   const seeded = await seedDemoIfEmpty(orm);
   if (seeded) console.log(`[lianluo] demo data seeded in ${seeded} ms`);
 }
 const app = await createApp({ orm, adminDir: config.adminDir });
+const reminders = startDeadlineReminders(orm); // DL1: deadline reminders, daily
 app.server.listen(config.port, () => {
   console.log(`[lianluo] ready in ${Date.now() - started} ms`);
   console.log(`[lianluo] console  http://localhost:${config.port}/`);
@@ -40,6 +42,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
   try {
+    reminders.stop();
     await app.stop();
     await orm.close(true);
     await embedded?.stop();

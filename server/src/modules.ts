@@ -39,12 +39,21 @@ import { mailboxOpeningResource } from './mailbox-opening/mailbox-opening.resolv
 import { Letter } from './letter/letter.entity.js';
 import { LetterSerialCounter } from './letter/letter-serial-counter.entity.js';
 import { LetterVerbResolver, letterResource } from './letter/letter.resolver.js';
+import { LetterWorkflowResolver } from './letter/letter.workflow.resolver.js';
+import { LetterDeadlinesResolver } from './letter/letter.deadlines.resolver.js';
+import { MailboxRegisterResolver } from './mailbox/mailbox.register.resolver.js';
+import { LetterDisclosureResolver } from './letter/letter.disclosure.js';
 import { LetterEvent } from './letter-event/letter-event.entity.js';
 import { letterEventResource } from './letter-event/letter-event.resolver.js';
 import { Reception } from './reception/reception.entity.js';
 import { receptionResource } from './reception/reception.resolver.js';
 import { SatisfactionSurvey } from './satisfaction-survey/satisfaction-survey.entity.js';
 import { satisfactionSurveyResource } from './satisfaction-survey/satisfaction-survey.resolver.js';
+// receptions, satisfaction, concentrated issues (issue 5)
+import { ReceptionIssueResolver } from './reception/reception.issues.js';
+import { ReceptionComplianceResolver } from './reception/reception.compliance.resolver.js';
+import { SatisfactionResolver } from './satisfaction-survey/satisfaction.resolver.js';
+import { ConcentratedIssueResolver } from './letter/letter.concentrated.resolver.js';
 // </casework-imports>
 // <duty-imports>
 import { Activity } from './activity/activity.entity.js';
@@ -184,6 +193,14 @@ export const extraResolvers: Function[] = [
   // <casework-resolvers>
   MailboxVerbResolver,
   LetterVerbResolver,
+  LetterWorkflowResolver,
+  LetterDeadlinesResolver,
+  MailboxRegisterResolver,
+  LetterDisclosureResolver,
+  ReceptionIssueResolver,
+  ReceptionComplianceResolver,
+  SatisfactionResolver,
+  ConcentratedIssueResolver,
   // </casework-resolvers>
   // <duty-resolvers>
   AttendanceVerbResolver,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { accessGate } from './access/access.middleware.js';
 import { resolvers } from './modules.js';
 
 let cached: GraphQLSchema | undefined;
@@ -8,6 +9,8 @@ let cached: GraphQLSchema | undefined;
 export async function createSchema(): Promise<GraphQLSchema> {
   cached ??= await buildSchema({
     resolvers,
+    // PR3: every root field passes the access gate first
+    globalMiddlewares: [accessGate],
     validate: { forbidUnknownValues: false, skipMissingProperties: false },
     emitSchemaFile: false,
   });

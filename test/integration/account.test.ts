@@ -9,6 +9,7 @@ import { createAccount } from '../../server/src/account/account.service.js';
 import { Role } from '../../server/src/account/role.js';
 import { runAuditMaintenance } from '../../server/src/audit-event/audit-event.maintenance.js';
 import { hitRateLimit } from '../../server/src/common/rate-limit.js';
+import { signIn } from '../support/sessions.js';
 
 let t: TestApp;
 let orgId: number;
@@ -189,7 +190,9 @@ describe('login and first sign-in', () => {
 
   it('audits a successful login with the account, and lists it through allAuditEvents', async () => {
     const { id } = await signedIn('zhaolei', [Role.OFFICE_STAFF], '赵磊');
-    const res: any = await admin.request(
+    // the log is read by the audit administrator only (三员分立)
+    const auditor = (await signIn(t, { roles: ['AUDIT_ADMIN'], organizationId: orgId, displayName: '审计管理员' })).client;
+    const res: any = await auditor.request(
       gql`
         query ($accountId: ID) {
           allAuditEvents(filter: { accountId: $accountId, action: "LOGIN_SUCCEEDED" }) {

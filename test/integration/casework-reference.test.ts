@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from 'graphql-request';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
 import { chineseDaysYears, ensureOfficialCalendar } from '../../server/src/calendar-day/calendar-day.official.js';
-import { createDepartment, createMember, createOffice, req } from '../support/casework-fixtures.js';
+import { admin, createDepartment, createMember, createOffice, req } from '../support/casework-fixtures.js';
+import { signIn } from '../support/sessions.js';
 
 let t: TestApp;
 let jx: string;
@@ -10,6 +11,8 @@ let jx: string;
 beforeAll(async () => {
   t = await startTestApp();
   ({ organizationId: jx } = await createOffice(t, { bodyName: '嘉兴市政协', kind: 'CPPCC', orgName: '嘉兴市政协办公室', code: 'JX' }));
+  // the office's reference data is kept by its staff
+  t.client = (await signIn(t, { roles: ['OFFICE_STAFF'], organizationId: jx })).client;
 });
 afterAll(async () => {
   await t.close();
@@ -164,6 +167,12 @@ describe('receptions (ST2, ST3)', () => {
 
   beforeAll(async () => {
     const congress = await createOffice(t, { bodyName: '北仑区人大常委会', kind: 'CONGRESS', orgName: '北仑区人大常委会办公室', code: 'BL' });
+    // The clerk must reach both the congress's deputies and a CPPCC member (the non-deputy refused
+    // below), so the congress office is put under the Jiaxing office whose clerk acts here (PR3).
+    await (await admin(t)).request(gql`mutation ($id: ID!, $p: ID) { updateOrganization(id: $id, parentId: $p) { id } }`, {
+      id: congress.organizationId,
+      p: jx,
+    });
     deputies = [];
     for (const name of ['孙海燕', '吴志强']) {
       deputies.push(await createMember(t, { name, kind: 'DEPUTY', bodyId: congress.bodyId, organizationId: congress.organizationId }));

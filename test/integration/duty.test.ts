@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql } from 'graphql-request';
+import { gql, type GraphQLClient } from 'graphql-request';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
+import { admin, authenticationStatements } from '../support/casework-fixtures.js';
+import { signIn } from '../support/sessions.js';
 import { Notification, NotificationKind } from '../../server/src/notification/notification.entity.js';
 
 let t: TestApp;
+/** As the session `t.client` points at: each describe acts as the office staff of its organization. */
 const req = <T = any>(query: string, variables?: Record<string, unknown>) => t.client.request<T>(query, variables);
+/** An office staff session of `organizationId` (PR3: it reaches that organization's subtree and bodies). */
+const officeStaff = async (organizationId: string) => (await signIn(t, { roles: ['OFFICE_STAFF'], organizationId })).client;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -13,14 +18,20 @@ afterAll(async () => {
   await t.close();
 });
 
-async function body(name: string, kind: 'CPPCC' | 'CONGRESS'): Promise<string> {
-  const r = await req(gql`mutation ($name: String!, $kind: BodyKind!) { createBody(name: $name, kind: $kind, level: COUNTY) { id } }`, { name, kind });
+// bodies and organizations are installation-wide: the system administrator creates them
+async function body(name: string, kind: 'CPPCC' | 'CONGRESS', level: 'CITY' | 'COUNTY' = 'COUNTY'): Promise<string> {
+  const r = await (await admin(t)).request<any>(
+    gql`mutation ($name: String!, $kind: BodyKind!, $level: BodyLevel!) { createBody(name: $name, kind: $kind, level: $level) { id } }`,
+    { name, kind, level },
+  );
   return r.createBody.id;
 }
-async function organization(name: string, code: string, bodyId: string): Promise<string> {
-  const r = await req(
-    gql`mutation ($name: String!, $code: String!, $bodyId: ID!) { createOrganization(name: $name, code: $code, kind: LIAISON_OFFICE, bodyId: $bodyId) { id } }`,
-    { name, code, bodyId },
+async function organization(name: string, code: string, bodyId: string, parentId?: string, kind = 'LIAISON_OFFICE'): Promise<string> {
+  const r = await (await admin(t)).request<any>(
+    gql`mutation ($name: String!, $code: String!, $bodyId: ID!, $parentId: ID, $kind: OrganizationKind!) {
+      createOrganization(name: $name, code: $code, kind: $kind, bodyId: $bodyId, parentId: $parentId) { id }
+    }`,
+    { name, code, bodyId, parentId, kind },
   );
   return r.createOrganization.id;
 }
@@ -89,10 +100,17 @@ describe('duty activities, attendance and outputs', () => {
   let zhang: string;
   let li: string;
   let research: string;
+  let cityOffice: string;
+  let hn: string;
 
   beforeAll(async () => {
+    // the district's liaison office and another county-level body's office both hang under the city office
+    cityOffice = await organization('嘉兴市政协办公室', 'JX', await body('嘉兴市政协', 'CPPCC', 'CITY'), undefined, 'OFFICE');
     jx = await body('嘉兴市南湖区政协', 'CPPCC');
-    office = await organization('南湖区政协新兴街道联络处', 'NHXX', jx);
+    office = await organization('南湖区政协新兴街道联络处', 'NHXX', jx, cityOffice);
+    hn = await body('海宁市政协', 'CPPCC');
+    await organization('海宁市政协办公室', 'HN', hn, cityOffice, 'OFFICE');
+    t.client = await officeStaff(office);
     econ = await sector('经济界', jx);
     grp = await group('新兴街道委员活动小组', jx, office);
     zhang = await member('张伟', 'CPPCC_MEMBER', jx, office);
@@ -135,8 +153,9 @@ describe('duty activities, attendance and outputs', () => {
   });
 
   it('refuses an organizer from another body, naming organizationId', async () => {
-    const other = await body('海宁市政协', 'CPPCC');
-    const err = await expectError(req(CREATE_ACTIVITY, { title: '视察', kind: 'INSPECTION', bodyId: other, heldOn: '2025-06-01', organizationId: office }));
+    // the city office reaches both bodies; the district's liaison office cannot organize Haining's activity
+    const city = await officeStaff(cityOffice);
+    const err = await expectError(city.request(CREATE_ACTIVITY, { title: '视察', kind: 'INSPECTION', bodyId: hn, heldOn: '2025-06-01', organizationId: office }));
     expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organizationId' });
   });
 
@@ -275,6 +294,7 @@ describe('scoring rules (PF1)', () => {
   let cn: string;
   beforeAll(async () => {
     cn = await body('苍南县政协', 'CPPCC');
+    t.client = await officeStaff(await organization('苍南县政协办公室', 'CN', cn, undefined, 'OFFICE'));
   });
 
   it('creates a rule and refuses a second one for the same body, year, kind and measure', async () => {
@@ -318,10 +338,16 @@ describe('computePerformanceScores (LO3, PF1, PF2)', () => {
   let chen: string;
   let r1: string;
   let rec1: string;
+  let bl: string;
+  /** The office staff of Longwan's liaison office and of Beilun's street working committee. */
+  let lwyz: GraphQLClient;
+  let blxq: GraphQLClient;
 
   beforeAll(async () => {
     cppcc = await body('温州市龙湾区政协', 'CPPCC');
     const office = await organization('龙湾区政协永中街道联络处', 'LWYZ', cppcc);
+    lwyz = await officeStaff(office);
+    t.client = lwyz;
     const sec = await sector('教育界', cppcc);
     const grp = await group('永中街道委员活动小组', cppcc, office);
     a = await member('王秀英', 'CPPCC_MEMBER', cppcc, office);
@@ -374,7 +400,9 @@ describe('computePerformanceScores (LO3, PF1, PF2)', () => {
 
     // deputies: ST2 receptions
     congress = await body('宁波市北仑区人大常委会', 'CONGRESS');
-    const bl = await organization('北仑区人大新碶街道工委', 'BLXQ', congress);
+    bl = await organization('北仑区人大新碶街道工委', 'BLXQ', congress);
+    blxq = await officeStaff(bl);
+    t.client = blxq;
     wang = await member('王芳', 'DEPUTY', congress, bl);
     chen = await member('陈静', 'DEPUTY', congress, bl);
     const st = await req(gql`mutation ($o: ID!, $d: [ID!]) { createLiaisonStation(name: "新碶街道代表联络站", organizationId: $o, deputyIds: $d) { id } }`, {
@@ -412,18 +440,23 @@ describe('computePerformanceScores (LO3, PF1, PF2)', () => {
   `;
 
   it('refuses attendance at both an activity and a reception, naming activityId, writing nothing', async () => {
-    const both = await expectError(req(RECORD, { memberId: wang, activityId: r1, receptionId: rec1, status: 'PRESENT' }));
+    t.client = blxq;
+    // an activity of the deputy's own congress (Longwan's activities are outside Beilun's reach, PR3)
+    const inspection = await activity('代表集中视察', 'INSPECTION', congress, '2025-03-20');
+    const both = await expectError(req(RECORD, { memberId: wang, activityId: inspection, receptionId: rec1, status: 'PRESENT' }));
     expect(both.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'activityId' });
     const count = await req(gql`query ($m: ID!) { _allAttendancesMeta(filter: { memberId: $m }) { count } }`, { m: wang });
     expect(count._allAttendancesMeta.count).toBe(0);
   });
 
   it('refuses a second attendance of a member at the same reception with CONFLICT naming memberId', async () => {
+    t.client = blxq;
     const err = await expectError(req(RECORD, { memberId: chen, receptionId: rec1, status: 'ABSENT' }));
     expect(err.extensions).toMatchObject({ code: 'CONFLICT', field: 'memberId' });
   });
 
   it('counts each member’s year in SQL and scores it rule by rule', async () => {
+    t.client = lwyz;
     const n = await req(gql`mutation ($b: ID!) { computePerformanceScores(bodyId: $b, year: 2025) }`, { b: cppcc });
     expect(n.computePerformanceScores).toBe(2);
     const records = await req(RECORDS, { b: cppcc });
@@ -496,6 +529,7 @@ describe('computePerformanceScores (LO3, PF1, PF2)', () => {
   });
 
   it('recomputes in place after new work is recorded, one record per member and year', async () => {
+    t.client = lwyz;
     const more = await activity('第二次视察', 'INSPECTION', cppcc, '2025-10-10');
     await attend(b, more);
     await req(gql`mutation ($b: ID!) { computePerformanceScores(bodyId: $b, year: 2025) }`, { b: cppcc });
@@ -514,6 +548,7 @@ describe('computePerformanceScores (LO3, PF1, PF2)', () => {
   });
 
   it('counts receptions attended for deputies, an absence overriding the listing (ST2)', async () => {
+    t.client = blxq;
     const n = await req(gql`mutation ($b: ID!) { computePerformanceScores(bodyId: $b, year: 2025) }`, { b: congress });
     expect(n.computePerformanceScores).toBe(2);
     const records = await req(RECORDS, { b: congress });
@@ -531,20 +566,42 @@ describe('computePerformanceScores (LO3, PF1, PF2)', () => {
   it('issues the same number of SQL statements for 2 members as for 6', async () => {
     const ra = await body('瑞安市政协', 'CPPCC');
     const office = await organization('瑞安市政协办公室', 'RA', ra);
+    t.client = await officeStaff(office);
     for (const name of ['郑强', '孙丽', '马超', '胡静', '朱军', '高峰']) await member(name, 'CPPCC_MEMBER', ra, office);
     await req(gql`mutation ($b: ID!) { installDefaultScoringRules(bodyId: $b, year: 2025) { id } }`, { b: ra });
-    const compute = (b: string) => req(gql`mutation ($b: ID!) { computePerformanceScores(bodyId: $b, year: 2025) }`, { b });
-    const two = await t.countQueries(() => compute(congress));
-    const six = await t.countQueries(() => compute(ra));
+    // each body's own office computes it; fresh sessions, so that neither request is the one that
+    // touches its session's last-seen time (at most once a minute, session.service.ts)
+    const [beilun, ruian] = [await officeStaff(bl), await officeStaff(office)];
+    const compute = (client: GraphQLClient, b: string) => client.request(gql`mutation ($b: ID!) { computePerformanceScores(bodyId: $b, year: 2025) }`, { b });
+    const two = await t.countQueries(() => compute(beilun, congress));
+    const six = await t.countQueries(() => compute(ruian, ra));
     expect([two.result, six.result]).toEqual([{ computePerformanceScores: 2 }, { computePerformanceScores: 6 }]);
+    // both requests authenticated: the session and the caller's scope (PR3) come first, the same for both
+    expect(authenticationStatements(two.statements)).toEqual(['session', 'scope']);
+    expect(authenticationStatements(six.statements)).toEqual(['session', 'scope']);
     expect(six.count).toBe(two.count);
   });
 
   it('refuses an unknown body with NOT_FOUND naming bodyId, and a year out of range', async () => {
+    t.client = lwyz;
     const unknown = await expectError(req(gql`mutation { computePerformanceScores(bodyId: "9999", year: 2025) }`));
     expect(unknown.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'bodyId' });
     const year = await expectError(req(gql`mutation ($b: ID!) { computePerformanceScores(bodyId: $b, year: 1800) }`, { b: cppcc }));
     expect(year.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
+
+  it('refuses to compute scores or install rules for a body outside the caller’s reach, writing nothing (PR3)', async () => {
+    // Longwan's office does not reach Beilun's congress: as unknown as a missing body
+    const compute = await expectError(lwyz.request(gql`mutation ($b: ID!) { computePerformanceScores(bodyId: $b, year: 2025) }`, { b: congress }));
+    expect(compute.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'bodyId' });
+    const install = await expectError(lwyz.request(gql`mutation ($b: ID!) { installDefaultScoringRules(bodyId: $b, year: 2026) { id } }`, { b: congress }));
+    expect(install.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'bodyId' });
+    const own = await blxq.request<any>(
+      gql`query ($b: ID!) { allPerformanceScores(filter: { bodyId: $b, year: 2025 }) { version } _allScoringRulesMeta(filter: { bodyId: $b, year: 2026 }) { count } }`,
+      { b: congress },
+    );
+    // computed twice by Beilun's own office (the ST2 test and the statement count), never by Longwan's
+    expect(own).toEqual({ allPerformanceScores: [{ version: 2 }, { version: 2 }], _allScoringRulesMeta: { count: 0 } });
   });
 
   it('offers duty records and scores read only', async () => {
@@ -558,8 +615,12 @@ describe('computePerformanceScores (LO3, PF1, PF2)', () => {
 describe('notifications', () => {
   let first: number;
   beforeAll(async () => {
+    // notifications go to an organization; its office staff read them
+    const tx = await organization('桐乡市政协办公室', 'TX', await body('桐乡市政协', 'CPPCC'), undefined, 'OFFICE');
+    t.client = await officeStaff(tx);
     const em = t.orm.em.fork();
-    const make = (title: string, kind: NotificationKind, recipientName: string) => em.create(Notification, { title, kind, recipientName } as any);
+    const make = (title: string, kind: NotificationKind, recipientName: string) =>
+      em.create(Notification, { title, kind, recipientName, organization: Number(tx) } as any);
     const n1 = make('来信即将到期', NotificationKind.DEADLINE_NEAR, '李静');
     make('紧急来信待处理', NotificationKind.URGENT_LETTER, '李静');
     make('系统维护通知', NotificationKind.INFO, '王强');

@@ -5,11 +5,12 @@ import {
   createDepartment,
   createMember,
   createOffice,
-  createOrganization,
+  createSubOrganization,
   LETTER_FIELDS,
   registerLetter,
   req,
 } from '../support/casework-fixtures.js';
+import { signIn } from '../support/sessions.js';
 
 let t: TestApp;
 let bodyId: string;
@@ -20,11 +21,15 @@ let housing: string;
 let transport: string;
 
 const ID_NUMBER = '330402199001011230';
+/** The clerk of the Jiaxing office who registers the letters, and so owns them (PV4). */
+const CLERK = '钱芳';
 
 beforeAll(async () => {
   t = await startTestApp();
   ({ bodyId, organizationId: jx } = await createOffice(t, { bodyName: '嘉兴市政协', kind: 'CPPCC', orgName: '嘉兴市政协办公室', code: 'JX' }));
-  nh = await createOrganization(t, bodyId, '嘉兴市政协南湖区联络处', 'NH');
+  // the liaison offices are units of the Jiaxing office, whose clerk reaches them (PR3)
+  nh = await createSubOrganization(t, { bodyId, parentId: jx, name: '嘉兴市政协南湖区联络处', code: 'NH' });
+  t.client = (await signIn(t, { roles: ['OFFICE_STAFF'], organizationId: jx, displayName: CLERK })).client;
   members = [];
   for (const name of ['王建国', '李秀英', '陈明']) members.push(await createMember(t, { name, bodyId, organizationId: jx }));
   housing = await createDepartment(t, { name: '嘉兴市住房和城乡建设局', code: 'JX-ZJJ', organizationId: jx });
@@ -49,7 +54,7 @@ describe('registering letters (PV1)', () => {
       'NH-2026-000001',
       'JX-2025-000001',
     ]);
-    expect(a).toMatchObject({ year: 2026, status: 'REGISTERED', ownerName: '系统', organizationId: jx, category: 'OTHER', urgency: 'NORMAL', version: 1 });
+    expect(a).toMatchObject({ year: 2026, status: 'REGISTERED', ownerName: CLERK, organizationId: jx, category: 'OTHER', urgency: 'NORMAL', version: 1 });
     expect(lastYear.year).toBe(2025);
     expect(a.trackingCode).toMatch(/^[2-9A-HJKMNP-Z]{12}$/);
     expect(a.trackingCode).not.toBe(b.trackingCode);
@@ -60,7 +65,7 @@ describe('registering letters (PV1)', () => {
       { id: a.id },
     );
     expect(events.allLetterEvents).toEqual([
-      { letterId: a.id, action: 'register', fromStatus: null, toStatus: 'REGISTERED', actorName: '系统', note: '登记，编号 JX-2026-000001' },
+      { letterId: a.id, action: 'register', fromStatus: null, toStatus: 'REGISTERED', actorName: CLERK, note: '登记，编号 JX-2026-000001' },
     ]);
   });
 
@@ -80,7 +85,7 @@ describe('registering letters (PV1)', () => {
   });
 
   it('gives 20 concurrent registrations 20 distinct consecutive numbers (PV1)', async () => {
-    const org = await createOrganization(t, bodyId, '嘉兴市政协海宁联络处', 'HN');
+    const org = await createSubOrganization(t, { bodyId, parentId: jx, name: '嘉兴市政协海宁联络处', code: 'HN' });
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => registerLetter(t, { organizationId: org, title: `并发来信${i + 1}`, content: '同时登记' })),
     );
@@ -303,7 +308,7 @@ describe('satisfaction surveys (SV1)', () => {
 
 describe('no N+1 when listing letters', () => {
   it('issues the same small number of SQL statements for 10 and for 100 letters', async () => {
-    const org = await createOrganization(t, bodyId, '嘉兴市政协平湖联络处', 'PH');
+    const org = await createSubOrganization(t, { bodyId, parentId: jx, name: '嘉兴市政协平湖联络处', code: 'PH' });
     for (let chunk = 0; chunk < 10; chunk++) {
       await Promise.all(
         Array.from({ length: 10 }, (_, i) =>

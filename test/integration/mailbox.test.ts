@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from 'graphql-request';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
 import { createLiaisonGroup, createMember, createOffice, registerLetter, req } from '../support/casework-fixtures.js';
+import { signIn } from '../support/sessions.js';
 
 let t: TestApp;
 let bodyId: string;
@@ -49,6 +50,8 @@ const lastOpenedOn = async () =>
 beforeAll(async () => {
   t = await startTestApp();
   ({ bodyId, organizationId: jx } = await createOffice(t, { bodyName: '嘉兴市政协', kind: 'CPPCC', orgName: '嘉兴市政协办公室', code: 'JX' }));
+  // the office staff of Jiaxing administer mailboxes and record openings (MB1–MB3)
+  t.client = (await signIn(t, { roles: ['OFFICE_STAFF'], organizationId: jx })).client;
   groupLeader = await createMember(t, { name: '沈国华', bodyId, organizationId: jx });
   group = await createLiaisonGroup(t, { name: '南湖区第一委员活动小组', bodyId, leaderMemberId: groupLeader });
   lead = await createMember(t, { name: '王建国', bodyId, organizationId: jx, liaisonGroupId: group });
@@ -190,6 +193,22 @@ describe('openMailbox (MB2, MB3)', () => {
     expect(future.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'openedOn' });
     const unknown = await expectError(req(t, OPEN, { mailboxId: '999', openedOn: '2026-05-01', openedByMemberId: lead, letterCount: 0 }));
     expect(unknown.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'mailboxId' });
+  });
+
+  it('refuses an office of another organization, as if the mailbox or the member did not exist, writing nothing (PR3)', async () => {
+    const { bodyId: hzBody, organizationId: hz } = await createOffice(t, { bodyName: '湖州市政协', kind: 'CPPCC', orgName: '湖州市政协办公室', code: 'HZ' });
+    const huzhou = await signIn(t, { roles: ['OFFICE_STAFF'], organizationId: hz });
+    const before = (await req(t, gql`{ _allMailboxOpeningsMeta { count } }`))._allMailboxOpeningsMeta.count;
+    const mailbox = await expectError(
+      huzhou.client.request(OPEN, { mailboxId, openedOn: '2026-05-01', openedByMemberId: lead, letterCount: 0 }),
+    );
+    expect(mailbox.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'mailboxId' });
+    // nor can Jiaxing's office name Huzhou's member as the opener
+    const stranger = await createMember({ ...t, client: huzhou.client }, { name: '钱伟', bodyId: hzBody, organizationId: hz });
+    const opener = await expectError(req(t, OPEN, { mailboxId, openedOn: '2026-05-01', openedByMemberId: stranger, letterCount: 0 }));
+    expect(opener.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'openedByMemberId' });
+    expect((await req(t, gql`{ _allMailboxOpeningsMeta { count } }`))._allMailboxOpeningsMeta.count).toBe(before);
+    expect(await lastOpenedOn()).toBe('2026-04-01');
   });
 
   it('updateMailboxOpening changes notes only', async () => {

@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from 'graphql-request';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
+import { admin } from '../support/casework-fixtures.js';
 
+/**
+ * Bodies and organizations are installation-wide data: the system administrator creates them. Signing
+ * the administrator in makes the administrators' own body (系统管理) and organization (系统管理组,
+ * test/support/sessions.ts), which the lists below therefore hold as well.
+ */
 let t: TestApp;
+const ids: { city?: string; county?: string; beilun?: string } = {};
 beforeAll(async () => {
   t = await startTestApp();
+  t.client = await admin(t);
 });
 afterAll(async () => {
   await t.close();
@@ -33,7 +41,8 @@ describe('bodies and organizations', () => {
       parentId: city.createBody.id,
     });
     expect(county.createBody).toMatchObject({ name: '苍南县政协', level: 'COUNTY', parentId: city.createBody.id, version: 1 });
-    await t.client.request(CREATE_BODY, { name: '北仑区人大常委会', kind: 'CONGRESS', level: 'COUNTY' });
+    const beilun: any = await t.client.request(CREATE_BODY, { name: '北仑区人大常委会', kind: 'CONGRESS', level: 'COUNTY' });
+    Object.assign(ids, { city: city.createBody.id, county: county.createBody.id, beilun: beilun.createBody.id });
     const list: any = await t.client.request(gql`
       {
         allBodies(sortField: "name", sortOrder: "ASC") {
@@ -44,13 +53,14 @@ describe('bodies and organizations', () => {
         }
       }
     `);
-    expect(list.allBodies.map((b: any) => b.name)).toEqual(['北仑区人大常委会', '苍南县政协', '嘉兴市政协']);
-    expect(list._allBodiesMeta.count).toBe(3);
+    // 系统管理 (xì tǒng) is the administrators' body
+    expect(list.allBodies.map((b: any) => b.name)).toEqual(['北仑区人大常委会', '苍南县政协', '嘉兴市政协', '系统管理']);
+    expect(list._allBodiesMeta.count).toBe(4);
   });
 
   it('refuses a parent body that is not a level up, naming the field', async () => {
     const err = await expectError(
-      t.client.request(CREATE_BODY, { name: '某镇人大', kind: 'CONGRESS', level: 'CITY', parentId: '1' }),
+      t.client.request(CREATE_BODY, { name: '某镇人大', kind: 'CONGRESS', level: 'CITY', parentId: ids.city }),
     );
     expect(err.extensions.code).toBe('BAD_USER_INPUT');
     expect(err.extensions.field).toBe('parentId');
@@ -76,43 +86,48 @@ describe('bodies and organizations', () => {
         }
       }
     `;
-    const ok: any = await t.client.request(upd, { id: '2', version: 1, region: '温州市苍南县' });
+    const ok: any = await t.client.request(upd, { id: ids.county, version: 1, region: '温州市苍南县' });
     expect(ok.updateBody).toEqual({ region: '温州市苍南县', version: 2 });
-    const err = await expectError(t.client.request(upd, { id: '2', version: 1, region: '别处' }));
+    const err = await expectError(t.client.request(upd, { id: ids.county, version: 1, region: '别处' }));
     expect(err.extensions.code).toBe('CONFLICT');
     expect(err.extensions.field).toBe('version');
-    const after: any = await t.client.request(gql`{ Body(id: "2") { region version } }`);
+    const after: any = await t.client.request(gql`query ($id: ID!) { Body(id: $id) { region version } }`, { id: ids.county });
     expect(after.Body).toEqual({ region: '温州市苍南县', version: 2 });
   });
 
   it('refuses to delete a body others depend on, with a clear message', async () => {
-    const err = await expectError(t.client.request(gql`mutation { deleteBody(id: "1") { id } }`));
+    const err = await expectError(t.client.request(gql`mutation ($id: ID!) { deleteBody(id: $id) { id } }`, { id: ids.city }));
     expect(err.extensions.code).toBe('CONFLICT');
     expect(err.message).toContain('无法删除');
     expect(err.message).not.toMatch(/violates|constraint|sql/i);
   });
 
   it('deletes a body nothing depends on and returns it', async () => {
-    const res: any = await t.client.request(gql`mutation { deleteBody(id: "3") { id name } }`);
-    expect(res.deleteBody).toEqual({ id: '3', name: '北仑区人大常委会' });
-    const err = await expectError(t.client.request(gql`{ Body(id: "3") { id } }`));
+    const res: any = await t.client.request(gql`mutation ($id: ID!) { deleteBody(id: $id) { id name } }`, { id: ids.beilun });
+    expect(res.deleteBody).toEqual({ id: ids.beilun, name: '北仑区人大常委会' });
+    const err = await expectError(t.client.request(gql`query ($id: ID!) { Body(id: $id) { id } }`, { id: ids.beilun }));
     expect(err.extensions.code).toBe('NOT_FOUND');
   });
 
   it('validates organization codes and phones, writing nothing', async () => {
     const err = await expectError(
-      t.client.request(gql`
-        mutation {
-          createOrganization(name: "嘉兴市政协办公室", code: "jx", kind: OFFICE, bodyId: "1", officePhone: "12345") {
-            id
+      t.client.request(
+        gql`
+          mutation ($bodyId: ID!) {
+            createOrganization(name: "嘉兴市政协办公室", code: "jx", kind: OFFICE, bodyId: $bodyId, officePhone: "12345") {
+              id
+            }
           }
-        }
-      `),
+        `,
+        { bodyId: ids.city },
+      ),
     );
     expect(err.extensions.code).toBe('BAD_USER_INPUT');
     expect(err.extensions.fields.map((f: any) => f.field).sort()).toEqual(['code', 'officePhone']);
-    const count: any = await t.client.request(gql`{ _allOrganizationsMeta { count } }`);
-    expect(count._allOrganizationsMeta.count).toBe(0);
+    // only the administrators' organization
+    const count: any = await t.client.request(gql`{ allOrganizations { name } _allOrganizationsMeta { count } }`);
+    expect(count.allOrganizations).toEqual([{ name: '系统管理组' }]);
+    expect(count._allOrganizationsMeta.count).toBe(1);
   });
 
   it('refuses an unknown linked id with NOT_FOUND naming the field', async () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from 'graphql-request';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
+import { admin } from '../support/casework-fixtures.js';
+import { signIn } from '../support/sessions.js';
 
 let t: TestApp;
 const req = (doc: string, vars?: Record<string, unknown>): Promise<any> => t.client.request(doc, vars);
@@ -92,26 +94,36 @@ const deputy = (name: string, extra: Record<string, unknown> = {}) =>
 
 beforeAll(async () => {
   t = await startTestApp();
+  // bodies and organizations are installation-wide: the system administrator creates them
+  const sys = await admin(t);
   const body = gql`
-    mutation ($name: String!, $kind: BodyKind!) {
-      createBody(name: $name, kind: $kind, level: CITY) {
+    mutation ($name: String!, $kind: BodyKind!, $level: BodyLevel!, $parentId: ID) {
+      createBody(name: $name, kind: $kind, level: $level, parentId: $parentId) {
         id
       }
     }
   `;
   const org = gql`
-    mutation ($name: String!, $code: String!, $bodyId: ID!) {
-      createOrganization(name: $name, code: $code, kind: OFFICE, bodyId: $bodyId) {
+    mutation ($name: String!, $code: String!, $bodyId: ID!, $parentId: ID) {
+      createOrganization(name: $name, code: $code, kind: OFFICE, bodyId: $bodyId, parentId: $parentId) {
         id
       }
     }
   `;
-  ids.cppcc = (await req(body, { name: '嘉兴市政协', kind: 'CPPCC' })).createBody.id;
-  ids.congress = (await req(body, { name: '宁波市北仑区人大常委会', kind: 'CONGRESS' })).createBody.id;
-  ids.otherCppcc = (await req(body, { name: '温州市政协', kind: 'CPPCC' })).createBody.id;
-  ids.cppccOffice = (await req(org, { name: '嘉兴市政协办公室', code: 'JX', bodyId: ids.cppcc })).createOrganization.id;
-  ids.congressOffice = (await req(org, { name: '北仑区人大常委会办公室', code: 'BL', bodyId: ids.congress })).createOrganization.id;
-  ids.otherOffice = (await req(org, { name: '温州市政协办公室', code: 'WZ', bodyId: ids.otherCppcc })).createOrganization.id;
+  const sysReq = (doc: string, vars: Record<string, unknown>): Promise<any> => sys.request(doc, vars);
+  ids.cppcc = (await sysReq(body, { name: '嘉兴市政协', kind: 'CPPCC', level: 'CITY' })).createBody.id;
+  ids.congress = (await sysReq(body, { name: '宁波市北仑区人大常委会', kind: 'CONGRESS', level: 'CITY' })).createBody.id;
+  // "another body": a county CPPCC, whose office hangs under the city office (PR3)
+  ids.otherCppcc = (await sysReq(body, { name: '南湖区政协', kind: 'CPPCC', level: 'COUNTY', parentId: ids.cppcc })).createBody.id;
+  ids.cppccOffice = (await sysReq(org, { name: '嘉兴市政协办公室', code: 'JX', bodyId: ids.cppcc })).createOrganization.id;
+  // The clerk below must reach the congress's records and a CPPCC's at once, or the cross-body refusals
+  // (a CPPCC member as a station deputy or a congress group's leader) would be the scope's NOT_FOUND
+  // instead of the rules' BAD_USER_INPUT: the congress office is put under the Jiaxing office too.
+  ids.congressOffice = (await sysReq(org, { name: '北仑区人大常委会办公室', code: 'BL', bodyId: ids.congress, parentId: ids.cppccOffice }))
+    .createOrganization.id;
+  ids.otherOffice = (await sysReq(org, { name: '南湖区政协办公室', code: 'NH', bodyId: ids.otherCppcc, parentId: ids.cppccOffice })).createOrganization.id;
+  // the city office's clerk keeps the people of the offices in its subtree
+  t.client = (await signIn(t, { roles: ['OFFICE_STAFF'], organizationId: ids.cppccOffice })).client;
 });
 afterAll(async () => {
   await t.close();

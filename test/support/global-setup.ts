@@ -6,6 +6,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { ensureDatabase } from '../../server/src/db/ensure-database.js';
 import { ormConfig } from '../../server/src/db/orm.config.js';
+import { AUDIT_EVENT_SQL } from '../../server/src/audit-event/audit-event.sql.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -47,6 +48,8 @@ export default async function setup(project: TestProject) {
   if (process.env.SCHEMA_FROM_ENTITIES === '1') {
     // development only, while features are added in parallel; CI runs the committed migrations
     await orm.schema.createSchema();
+    // the audit log is raw SQL (partitioned, protected), outside the entity schema
+    for (const statement of AUDIT_EVENT_SQL) await orm.em.getConnection().execute(statement);
   } else {
     await orm.getMigrator().up();
   }

@@ -1,6 +1,9 @@
 import { Box, Card, CardActionArea, CardContent, Typography } from '@mui/material';
 import { Link } from 'react-router';
-import { Title, useCreatePath, useGetList, useGetResourceLabel, useTranslate } from 'react-admin';
+import { Title, useCreatePath, useGetIdentity, useGetList, useGetResourceLabel, usePermissions, useTranslate } from 'react-admin';
+import { modelForRoles } from '../providers/access';
+import { schemaModel } from '../providers/dataProvider';
+import { menuOrder } from '../providers/menuOrder';
 import type { ResourceModel } from '../providers/schema';
 
 /** How many resources get a count card (each is one list request with perPage 1). */
@@ -30,8 +33,13 @@ function CountCard({ resource }: { resource: ResourceModel }) {
   );
 }
 
-export function Dashboard({ resources }: { resources: ResourceModel[] }) {
+/** Welcome, who is signed in with which roles, and counts of the first resources the roles may read. */
+export function Dashboard() {
   const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const { permissions } = usePermissions<string[]>();
+  const roles = Array.isArray(permissions) ? permissions : [];
+  const resources = menuOrder(modelForRoles(schemaModel, roles).resources);
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={translate('ra.page.dashboard')} />
@@ -41,6 +49,14 @@ export function Dashboard({ resources }: { resources: ResourceModel[] }) {
             {translate('app.welcome')}
           </Typography>
           <Typography variant="body1">{translate('app.intro')}</Typography>
+          {identity && (
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="signed-in-as">
+              {translate('app.signed_in_as', {
+                name: identity.fullName ?? '',
+                roles: roles.map((r) => translate(`app.roles.${r}`, { _: r })).join(translate('app.list_separator')),
+              })}
+            </Typography>
+          )}
         </CardContent>
       </Card>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>

@@ -1,12 +1,38 @@
-import { Typography } from '@mui/material';
-import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, TitlePortal, useTranslate } from 'react-admin';
+import KeyIcon from '@mui/icons-material/Key';
+import { ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
+import { forwardRef, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { AppBar, Layout as RaLayout, Loading, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate, useUserMenu } from 'react-admin';
+import { PendingSteps } from '../auth/PendingSteps';
+import { forgetMe, type Identity } from '../providers/authProvider';
+
+const ChangePasswordItem = forwardRef<HTMLAnchorElement>(function ChangePasswordItem(props, ref) {
+  const translate = useTranslate();
+  const menu = useUserMenu();
+  return (
+    <MenuItem component={Link} to="/password" ref={ref} {...props} onClick={() => menu?.onClose()}>
+      <ListItemIcon>
+        <KeyIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('app.account.change_password')}</ListItemText>
+    </MenuItem>
+  );
+});
+
+function LianluoUserMenu() {
+  return (
+    <UserMenu>
+      <ChangePasswordItem />
+      <Logout />
+    </UserMenu>
+  );
+}
 
 /** The app bar carries the product name 联络 before the page title; react-admin adds the locale menu. */
 function LianluoAppBar() {
   const translate = useTranslate();
   return (
-    <AppBar>
+    <AppBar userMenu={<LianluoUserMenu />}>
       <Typography variant="h6" component="span" sx={{ fontWeight: 700, mr: 2, whiteSpace: 'nowrap' }}>
         {translate('app.title')}
       </Typography>
@@ -15,6 +41,25 @@ function LianluoAppBar() {
   );
 }
 
+/**
+ * The signed-in frame. A session with steps pending (forced password change, TOTP enrolment for
+ * administrators) sees only those steps: the server refuses everything else until they are done.
+ */
 export function Layout({ children }: { children: ReactNode }) {
+  const { identity, isPending, refetch } = useGetIdentity();
+  if (isPending) return <Loading />;
+  const me = identity as Identity | undefined;
+  if (me?.pending?.length) {
+    return (
+      <PendingSteps
+        step={me.pending[0]}
+        displayName={me.fullName}
+        onDone={() => {
+          forgetMe();
+          void refetch();
+        }}
+      />
+    );
+  }
   return <RaLayout appBar={LianluoAppBar}>{children}</RaLayout>;
 }

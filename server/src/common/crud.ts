@@ -2,6 +2,8 @@ import { raw, ReferenceKind, type EntityClass, type FilterQuery } from '@mikro-o
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { SearchableEntity, type BaseEntity } from './base.entity.js';
+import { accessRow, auditDenied, scopeCondition } from '../access/access.scope.js';
+import type { AccessMode } from '../access/access.table.js';
 import type { Context } from './context.js';
 import { AppError, badInput, notFound, staleVersion } from './errors.js';
 import {
@@ -57,6 +59,8 @@ export interface ResourceDef<T extends BaseEntity = any> {
   validate?: (w: WriteContext<T>) => Promise<void> | void;
   /** Fills what a new record needs besides its args (serial numbers, initial state). */
   beforeCreate?: (w: WriteContext<T>) => Promise<void> | void;
+  /** Set by createCrudResolver: the resource's service (reads and writes within the caller's scope). */
+  service?: CrudService<T>;
 }
 
 export const MAX_PER_PAGE = 500;
@@ -157,15 +161,40 @@ export interface ListArgs {
 export class CrudService<T extends BaseEntity> {
   constructor(readonly def: ResourceDef<T>) {}
 
-  where(ctx: Context, filter?: Record<string, any> | null): FilterQuery<T> {
-    return buildWhere(this.def, filter ?? undefined);
+  /** The list filter, within the caller's scope for `mode` (PR3). */
+  where(ctx: Context, filter?: Record<string, any> | null, mode: AccessMode = 'read'): FilterQuery<T> {
+    const where = buildWhere(this.def, filter ?? undefined);
+    const scope = scopeCondition(ctx, this.def.name, mode);
+    if (!scope) return where;
+    return (Object.keys(where).length ? { $and: [where, scope] } : scope) as FilterQuery<T>;
   }
 
-  async findOne(ctx: Context, id: unknown): Promise<T> {
+  /** One record in the caller's scope for `mode`; out of scope is NOT_FOUND, as if it did not exist. */
+  async findOne(ctx: Context, id: unknown, mode: AccessMode = 'read'): Promise<T> {
     const pk = tryParseId(id);
-    const found = pk === null ? null : await ctx.em.findOne(this.def.entity, { id: pk } as FilterQuery<T>);
-    if (!found) throw notFound(this.def.label, id);
+    const scope = scopeCondition(ctx, this.def.name, mode);
+    const where = (scope ? { $and: [{ id: pk }, scope] } : { id: pk }) as FilterQuery<T>;
+    const found = pk === null ? null : await ctx.em.findOne(this.def.entity, where);
+    if (!found) {
+      if (pk !== null && scope && accessRow(this.def.name).exclude) {
+        // PV5: an involved unit or person asked for the letter; the refusal is audited
+        const inReach = scopeCondition(ctx, this.def.name, mode, { withExclusions: false })!;
+        if (await ctx.em.count(this.def.entity, { $and: [{ id: pk }, inReach] } as FilterQuery<T>)) {
+          await auditDenied(ctx, `${mode} ${this.def.name}`, 'PV5_INVOLVED_PARTY', { resource: this.def.name }, pk);
+        }
+      }
+      throw notFound(this.def.label, id);
+    }
     return found;
+  }
+
+  /** After a write: the record must still lie in the caller's write scope (it cannot be moved out). */
+  private async assertStillInScope(ctx: Context, tx: EntityManager, entity: T): Promise<void> {
+    const scope = scopeCondition(ctx, this.def.name, 'write');
+    if (!scope) return;
+    if (!(await tx.count(this.def.entity, { $and: [{ id: entity.id }, scope] } as FilterQuery<T>))) {
+      throw new AppError('FORBIDDEN', `此${this.def.label}不在您的管辖范围内`, { reason: 'OUT_OF_SCOPE' });
+    }
   }
 
   async list(ctx: Context, args: ListArgs): Promise<T[]> {
@@ -205,7 +234,7 @@ export class CrudService<T extends BaseEntity> {
   }
 
   /** Applies flat args to the entity: links checked to exist, personal data encrypted. */
-  async applyArgs(em: EntityManager, entity: any, args: Record<string, any>, isNew: boolean): Promise<void> {
+  async applyArgs(em: EntityManager, entity: any, args: Record<string, any>, isNew: boolean, ctx?: Context): Promise<void> {
     for (const [name, spec] of Object.entries(this.def.fields)) {
       const value = args[name];
       if (value === undefined) continue;
@@ -220,7 +249,8 @@ export class CrudService<T extends BaseEntity> {
           }
           const Target = spec.target!();
           const id = parseId(value, name);
-          const exists = await em.count(Target, { id });
+          // a link to a record outside the caller's reach is as unknown as a missing one (PR3)
+          const exists = await em.count(Target, { $and: [{ id }, readScopeOf(ctx, Target) ?? {}] });
           if (!exists) throw notFound(labelOf(Target), id, name);
           entity[prop] = em.getReference(Target, id, { wrapped: true });
           break;
@@ -229,7 +259,7 @@ export class CrudService<T extends BaseEntity> {
           const Target = spec.target!();
           const ids = [...new Set(((value ?? []) as unknown[]).map((v) => parseId(v, name)))];
           if (ids.length) {
-            const found = await em.find(Target, { id: { $in: ids } }, { fields: ['id'] as any });
+            const found = await em.find(Target, { $and: [{ id: { $in: ids } }, readScopeOf(ctx, Target) ?? {}] }, { fields: ['id'] as any });
             const missing = ids.filter((id) => !found.some((f: any) => f.id === id));
             if (missing.length) throw notFound(labelOf(Target), missing.join(','), name);
           }
@@ -253,14 +283,16 @@ export class CrudService<T extends BaseEntity> {
 
   async create(ctx: Context, args: Record<string, any>): Promise<T> {
     const { em } = ctx;
+    scopeCondition(ctx, this.def.name, 'write');
     return em.transactional(async (tx) => {
       const entity = new (this.def.entity as any)() as T;
-      await this.applyArgs(tx, entity, args, true);
+      await this.applyArgs(tx, entity, args, true, ctx);
       const w = { em: tx, ctx, entity, args, isNew: true };
       await this.def.beforeCreate?.(w);
       await this.def.validate?.(w);
       tx.persist(entity);
       await tx.flush();
+      await this.assertStillInScope(ctx, tx, entity);
       return entity;
     });
   }
@@ -268,13 +300,14 @@ export class CrudService<T extends BaseEntity> {
   async update(ctx: Context, args: Record<string, any>): Promise<T> {
     const { em } = ctx;
     return em.transactional(async (tx) => {
-      const entity = await this.findOne({ ...ctx, em: tx }, args.id);
+      const entity = await this.findOne({ ...ctx, em: tx }, args.id, 'write');
       if (args.version != null && args.version !== entity.version) {
         throw staleVersion(this.def.label, entity.id, args.version, entity.version);
       }
-      await this.applyArgs(tx, entity, args, false);
+      await this.applyArgs(tx, entity, args, false, ctx);
       await this.def.validate?.({ em: tx, ctx, entity, args, isNew: false });
       await tx.flush();
+      await this.assertStillInScope(ctx, tx, entity);
       return entity;
     });
   }
@@ -282,7 +315,7 @@ export class CrudService<T extends BaseEntity> {
   async delete(ctx: Context, id: unknown): Promise<T> {
     const { em } = ctx;
     return em.transactional(async (tx) => {
-      const entity = await this.findOne({ ...ctx, em: tx }, id);
+      const entity = await this.findOne({ ...ctx, em: tx }, id, 'write');
       // The returned record is read after this transaction has committed: load its to-many links now,
       // so its `xIds` fields need no query on the finished transaction.
       const collections = tx
@@ -302,6 +335,19 @@ const isSearchable = (entity: EntityClass<any>) => entity.prototype instanceof S
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** The caller's read scope on the resource of `entity`, for links given as arguments. */
+function readScopeOf(ctx: Context | undefined, entity: EntityClass<any>): Record<string, any> | undefined {
+  const def = resourceRegistry.find((d) => d.entity === entity);
+  if (!ctx || !def) return undefined;
+  try {
+    return scopeCondition(ctx, def.name, 'read');
+  } catch (e) {
+    // a role that cannot read the linked resource at all cannot link to it either
+    if (e instanceof AppError && e.extensions.code === 'FORBIDDEN') return { id: null };
+    throw e;
+  }
+}
+
 export function labelOf(entity: EntityClass<any>): string {
   return resourceRegistry.find((d) => d.entity === entity)?.label ?? entity.name;
 }
@@ -313,6 +359,7 @@ export function labelOf(entity: EntityClass<any>): string {
 export function createCrudResolver<T extends BaseEntity>(def: ResourceDef<T>): Resource {
   resourceRegistry.push(def as ResourceDef);
   const service = new CrudService(def);
+  def.service = service;
   const Entity = def.entity;
   const filterKeys = filterFields({ ...def.fields, ...(def.readFields ?? {}) });
   for (const [key, f] of Object.entries(def.filters ?? {})) filterKeys.push({ key, type: f.type, description: f.description });

@@ -65,6 +65,34 @@ describe('computeDeadline', () => {
     });
   });
 
+  it('moves a one-week limit ending in Qingming (Saturday 04-04 to Monday 04-06 off) to Tuesday 04-07 (DL3)', () => {
+    expect(computeDeadline({ start: '2026-03-28', ...DAZHOU_HANDLE }, cal)).toMatchObject({ dueOn: '2026-04-07', rolledFrom: '2026-04-04' });
+  });
+
+  it('moves a one-week limit ending on Labour Day to 05-06, and keeps one ending on the make-up Saturday 05-09 (DL3)', () => {
+    expect(computeDeadline({ start: '2026-04-24', ...DAZHOU_HANDLE }, cal)).toMatchObject({ dueOn: '2026-05-06', rolledFrom: '2026-05-01' });
+    expect(computeDeadline({ start: '2026-05-02', ...DAZHOU_HANDLE }, cal)).toMatchObject({ dueOn: '2026-05-09', rolledFrom: null });
+  });
+
+  it('moves a one-week limit ending on the Dragon Boat Festival (06-19) to Monday 06-22 (DL3)', () => {
+    expect(computeDeadline({ start: '2026-06-12', ...DAZHOU_HANDLE }, cal)).toMatchObject({ dueOn: '2026-06-22', rolledFrom: '2026-06-19' });
+  });
+
+  it('counts MB5 across Labour Day: 05-01 to 05-05 off, the make-up Saturday 05-09 counted (MB5, DL2)', () => {
+    // Apr 27–30 (4), May 6–8 (7), Sat 9 (8), 11–15 (13), 18, 19 (15)
+    expect(computeDeadline({ start: '2026-04-24', ...MB5 }, cal)).toEqual({ dueOn: '2026-05-19', ruleRef: MB5.ruleRef, provisional: false, rolledFrom: null });
+  });
+
+  it('counts MB5 across Qingming: 04-04 to 04-06 off (MB5, DL2)', () => {
+    // Mar 30, 31 (2), Apr 1–3 (5), 7–10 (9), 13–17 (14), 20 (15)
+    expect(computeDeadline({ start: '2026-03-27', ...MB5 }, cal).dueOn).toBe('2026-04-20');
+  });
+
+  it('starts counting on the first working day when a letter arrives during National Day (MB5, DL2)', () => {
+    // received on a holiday: 10-08 is day 1, 09 day 2, the make-up Saturday 10 day 3, 12–16 (8), 19–23 (13), 26, 27 (15)
+    expect(computeDeadline({ start: '2026-10-03', ...MB5 }, cal).dueOn).toBe('2026-10-27');
+  });
+
   it('marks a deadline in 2028, whose holidays are not entered, provisional and counts plain weekdays (DL2)', () => {
     // Wednesday 2028-03-01 + 15 weekdays
     expect(computeDeadline({ start: '2028-03-01', ...MB5 }, cal)).toEqual({

@@ -6,7 +6,8 @@
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
 
-function words(text: string): string[] {
+/** The words of a text, lower-cased, punctuation dropped (also used to group similar letters). */
+export function words(text: string): string[] {
   const out: string[] = [];
   for (const s of segmenter.segment(text)) {
     if (!s.isWordLike) continue;

@@ -1,7 +1,8 @@
+import { assertReach, auditReveal } from '../access/access.guard.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { Context } from '../common/context.js';
 import { decrypt } from '../common/crypto.js';
-import { badInput, notFound } from '../common/errors.js';
+import { badInput } from '../common/errors.js';
 import { parseId } from '../common/crud.js';
 import { Constituent } from './constituent.entity.js';
 
@@ -36,9 +37,9 @@ export async function revealConstituent(ctx: Context, id: unknown, reason: strin
   if (why.length < REVEAL_REASON_MIN || why.length > REVEAL_REASON_MAX) {
     throw badInput('reason', `查看完整个人信息须说明理由（${REVEAL_REASON_MIN}–${REVEAL_REASON_MAX} 个字）`);
   }
-  const c = await ctx.em.findOne(Constituent, { id: pk });
-  if (!c) throw notFound('群众', id);
-  // PR1: audited in the access issue (who may reveal, and the AuditEvent with the reason)
+  // PR1: only within the caller's reach (the role is checked by the access gate), and audited
+  const c = await assertReach<Constituent>(ctx, 'Constituent', pk, 'read');
+  await auditReveal(ctx, 'revealConstituent', 'Constituent', c.id, why);
   return {
     id: c.id,
     name: c.name,

@@ -1,14 +1,25 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import { ensureAuditPartitions } from '../audit-event/audit-event.maintenance.js';
 import { ensureOfficialCalendar } from '../calendar-day/calendar-day.official.js';
+import { appRolePassword, appRoleUrl, ensureAppRole } from './app-role.js';
 import { ormConfig } from './orm.config.js';
 
 /**
- * Connects, runs pending migrations (schema changes only through committed migrations) and enters the
- * official holiday calendar for years not yet in the table.
+ * As the owner (`url`): runs pending migrations (schema changes only through committed migrations),
+ * creates the coming audit partitions, enters the official holiday calendar for years not yet in the
+ * table, and prepares the app role. Returns the app's connection, made as that role, which owns
+ * nothing and may only append to the audit log.
  */
-export async function openDatabase(url: string): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormConfig(url));
-  await orm.getMigrator().up();
-  await ensureOfficialCalendar(orm.em.fork());
-  return orm;
+export async function openDatabase(url: string, dataKey: string): Promise<MikroORM> {
+  const owner = await MikroORM.init(ormConfig(url));
+  const password = appRolePassword(dataKey);
+  try {
+    await owner.getMigrator().up();
+    await ensureAuditPartitions(owner.em.fork());
+    await ensureOfficialCalendar(owner.em.fork());
+    await ensureAppRole(owner.em.fork(), password);
+  } finally {
+    await owner.close(true);
+  }
+  return MikroORM.init(ormConfig(appRoleUrl(url, password)));
 }

@@ -40,6 +40,15 @@ export enum LetterStatus {
   REOPENED = 'REOPENED',
   MERGED = 'MERGED',
   VOIDED = 'VOIDED',
+  // issue 5: the steps the three flows need beyond the first list (letter.workflow.ts)
+  INVESTIGATED = 'INVESTIGATED',
+  REVIEWING = 'REVIEWING',
+  REVIEWED = 'REVIEWED',
+  RE_REVIEWING = 'RE_REVIEWING',
+  RE_REVIEWED = 'RE_REVIEWED',
+  CLASSIFIED = 'CLASSIFIED',
+  ASSIGNED = 'ASSIGNED',
+  CONVERTED = 'CONVERTED',
 }
 registerEnumType(LetterStatus, {
   name: 'LetterStatus',
@@ -59,6 +68,14 @@ registerEnumType(LetterStatus, {
     REOPENED: { description: '重新办理' },
     MERGED: { description: '已合并' },
     VOIDED: { description: '已作废' },
+    INVESTIGATED: { description: '已调查核实' },
+    REVIEWING: { description: '复查中' },
+    REVIEWED: { description: '已复查答复' },
+    RE_REVIEWING: { description: '复核中' },
+    RE_REVIEWED: { description: '已复核答复（不再受理）' },
+    CLASSIFIED: { description: '已梳理分类' },
+    ASSIGNED: { description: '已签字交办' },
+    CONVERTED: { description: '已转为提案/社情民意/建议/调研课题' },
   },
 });
 
@@ -91,4 +108,76 @@ registerEnumType(Urgency, {
   name: 'Urgency',
   description: '缓急程度（PV6）',
   valuesConfig: { NORMAL: { description: '一般' }, URGENT: { description: '紧急' } },
+});
+
+/** 办结结果 (concludeLetter). */
+export enum LetterOutcome {
+  RESOLVED = 'RESOLVED',
+  EXPLAINED = 'EXPLAINED',
+  NOT_RESOLVABLE = 'NOT_RESOLVABLE',
+}
+registerEnumType(LetterOutcome, {
+  name: 'LetterOutcome',
+  description: '办结结果',
+  valuesConfig: {
+    RESOLVED: { description: '已解决' },
+    EXPLAINED: { description: '已解释说明' },
+    NOT_RESOLVABLE: { description: '暂不能解决' },
+  },
+});
+
+/** How the writer was told (replyToLetter, answerOnTheSpot). */
+export enum ReplyMethod {
+  IN_PERSON = 'IN_PERSON',
+  PHONE = 'PHONE',
+  WRITTEN = 'WRITTEN',
+  SMS = 'SMS',
+  ONLINE = 'ONLINE',
+}
+registerEnumType(ReplyMethod, {
+  name: 'ReplyMethod',
+  description: '答复方式',
+  valuesConfig: {
+    IN_PERSON: { description: '当面答复' },
+    PHONE: { description: '电话答复' },
+    WRITTEN: { description: '书面答复' },
+    SMS: { description: '短信答复' },
+    ONLINE: { description: '网上答复（查询码可见）' },
+  },
+});
+
+/** The mailbox escalation ladder (MB4): the member → the group → the county office → the city office. */
+export enum EscalationLevel {
+  MEMBER = 'MEMBER',
+  LIAISON_GROUP = 'LIAISON_GROUP',
+  COUNTY_OFFICE = 'COUNTY_OFFICE',
+  CITY_OFFICE = 'CITY_OFFICE',
+}
+registerEnumType(EscalationLevel, {
+  name: 'EscalationLevel',
+  description: '信箱来信办理层级（MB4）',
+  valuesConfig: {
+    MEMBER: { description: '委员自行办理' },
+    LIAISON_GROUP: { description: '委员活动小组（联络组）集体办理' },
+    COUNTY_OFFICE: { description: '县（市、区）政协研究办理' },
+    CITY_OFFICE: { description: '市政协研究决定' },
+  },
+});
+
+/** What a letter was turned into (MB6, CT5, ST5). */
+export enum LetterConversion {
+  PROPOSAL = 'PROPOSAL',
+  OPINION_REPORT = 'OPINION_REPORT',
+  SUGGESTION = 'SUGGESTION',
+  RESEARCH_TOPIC = 'RESEARCH_TOPIC',
+}
+registerEnumType(LetterConversion, {
+  name: 'LetterConversion',
+  description: '来信转化去向（MB6）',
+  valuesConfig: {
+    PROPOSAL: { description: '提案（报提案委）' },
+    OPINION_REPORT: { description: '社情民意信息（报研究室）' },
+    SUGGESTION: { description: '代表建议（ST5）' },
+    RESEARCH_TOPIC: { description: '小组调研课题' },
+  },
 });

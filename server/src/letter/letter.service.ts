@@ -1,14 +1,16 @@
+import { assertReach, auditReveal } from '../access/access.guard.js';
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../common/context.js';
 import type { CrudService } from '../common/crud.js';
 import { decrypt } from '../common/crypto.js';
-import { badInput, notFound } from '../common/errors.js';
+import { badInput } from '../common/errors.js';
 import { Organization } from '../organization/organization.entity.js';
 import { LetterEvent } from '../letter-event/letter-event.entity.js';
 import { Letter } from './letter.entity.js';
 import { LetterStatus } from './letter.enums.js';
 import { validateLetter } from './letter.policy.js';
+import { chooseLetterDeadlines } from './letter.deadlines.service.js';
 
 /** `JX-2026-000123` (PV1). */
 export function formatSerialNumber(code: string, year: number, seq: number): string {
@@ -56,6 +58,7 @@ export async function registerLetter(ctx: Context, args: Record<string, any>, cr
     letter.status = LetterStatus.REGISTERED;
     letter.ownerName = ctx.actor.displayName; // PV4
     letter.trackingCode = newTrackingCode();
+    await chooseLetterDeadlines(em, ctx, letter); // DL4: the organization's time limits, chosen now
     em.persist(letter);
 
     em.persist(
@@ -87,9 +90,9 @@ export async function revealLetterWriter(
 ): Promise<LetterWriterPersonalDataValue> {
   const why = reason.trim();
   if (why.length < 2 || why.length > 200) throw badInput('reason', '查看原因须为 2 至 200 个字');
-  const letter = await ctx.em.findOne(Letter, { id });
-  if (!letter) throw notFound('来信', id);
-  // PR1: the role check and the audit record of (who, letter, reason) come with the access issue
+  // PR1: only within the caller's reach (the role is checked by the access gate), and audited
+  const letter = await assertReach<Letter>(ctx, 'Letter', id, 'read');
+  await auditReveal(ctx, 'revealLetterWriter', 'Letter', letter.id, why);
   const open = (v?: string | null) => (v ? decrypt(v) : null);
   return {
     writerName: letter.writerName ?? null,

@@ -1,5 +1,6 @@
 import { ref } from '@mikro-orm/core';
 import type { Context } from '../common/context.js';
+import { scopeCondition } from '../access/access.scope.js';
 import { parseId } from '../common/crud.js';
 import { badInput, notFound } from '../common/errors.js';
 import { chinaToday } from '../letter/letter.policy.js';
@@ -24,7 +25,10 @@ export interface OpenMailboxInput {
 export async function openMailbox(ctx: Context, input: OpenMailboxInput): Promise<MailboxOpening> {
   return ctx.em.transactional(async (em) => {
     const mailboxId = parseId(input.mailboxId, 'mailboxId');
-    const mailbox = await em.findOne(Mailbox, { id: mailboxId }, { populate: ['rotationMembers'] });
+    // PR3 (fix): the mailbox and the opener must lie in the caller's reach (as for the links of any
+    // write, crud.ts); any mailbox of the installation could be opened before
+    const mailboxScope = scopeCondition(ctx, 'Mailbox', 'read');
+    const mailbox = await em.findOne(Mailbox, mailboxScope ? { $and: [{ id: mailboxId }, mailboxScope] } : { id: mailboxId }, { populate: ['rotationMembers'] });
     if (!mailbox) throw notFound('委员信箱', mailboxId, 'mailboxId');
     if (!mailbox.isActive) throw badInput('mailboxId', `信箱“${mailbox.name}”已停用`);
     if (input.openedOn > chinaToday()) throw badInput('openedOn', '开启日期不能晚于今天');
@@ -33,7 +37,8 @@ export async function openMailbox(ctx: Context, input: OpenMailboxInput): Promis
     }
 
     const openerId = parseId(input.openedByMemberId, 'openedByMemberId');
-    if (!(await em.count(Member, { id: openerId }))) throw notFound('委员', openerId, 'openedByMemberId');
+    const memberScope = scopeCondition(ctx, 'Member', 'read');
+    if (!(await em.count(Member, memberScope ? { $and: [{ id: openerId }, memberScope] } : { id: openerId }))) throw notFound('委员', openerId, 'openedByMemberId');
     const isSubstitute =
       openerId !== mailbox.leadMember.id && !mailbox.rotationMembers.getItems().some((m) => m.id === openerId);
 

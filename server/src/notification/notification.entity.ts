@@ -1,9 +1,11 @@
-import { Entity, Enum, Index, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, Property, Unique, type Ref } from '@mikro-orm/core';
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
 import { Link } from '../common/link.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Letter } from '../letter/letter.entity.js';
+import { Account } from '../account/account.entity.js';
 
 export enum NotificationKind {
   DEADLINE_NEAR = 'DEADLINE_NEAR',
@@ -61,6 +63,23 @@ export class Notification extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   @Index()
   recipientName?: string | null;
+
+  @Link(() => Account, { nullable: true })
+  recipientAccount?: Ref<Account> | null;
+
+  @Field(() => ID, { nullable: true, description: '接收人账号（为空时按接收人姓名和机构）' })
+  get recipientAccountId(): number | null {
+    return this.recipientAccount?.id ?? null;
+  }
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '相关时限的到期日期（DL1）' })
+  @Property({ type: 'date', nullable: true })
+  dueOn?: string | null;
+
+  /** What the message is about, once per recipient (deadline reminders: kind, letter, step, due date, recipient). */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  @Unique()
+  dedupeKey?: string | null;
 
   @Field(() => Date, { nullable: true, description: '阅读时间（空为未读）' })
   @Property({ type: 'datetime', nullable: true })

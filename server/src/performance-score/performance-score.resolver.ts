@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { createCrudResolver, parseId } from '../common/crud.js';
 import type { Context } from '../common/context.js';
+import { scopeCondition } from '../access/access.scope.js';
 import { float, int, ref } from '../common/fields.js';
 import { Member } from '../member/member.entity.js';
 import { PerformanceScore } from './performance-score.entity.js';
@@ -32,6 +33,7 @@ export class PerformanceScoreResolver {
     @Arg('year', () => Int) year: number,
     @Ctx() ctx: Context,
   ): Promise<number> {
-    return computePerformanceScores(ctx.em, parseId(bodyId, 'bodyId'), year);
+    // PR3 (fix): only a body within the caller's reach; any body of the installation was scored before
+    return computePerformanceScores(ctx.em, parseId(bodyId, 'bodyId'), year, scopeCondition(ctx, 'Body', 'read'));
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
 import { badInput, notFound } from '../common/errors.js';
 import { Body } from '../body/body.entity.js';
 import { ScoringRule, PerformanceMeasure } from '../scoring-rule/scoring-rule.entity.js';
@@ -114,10 +115,11 @@ on conflict (member_id, year) do update set
  * scores them by the body's rules for that year, in one transaction and a fixed number of statements.
  * Returns the number of members scored.
  */
-export async function computePerformanceScores(em: EntityManager, bodyId: number, year: number): Promise<number> {
+export async function computePerformanceScores(em: EntityManager, bodyId: number, year: number, bodyScope?: FilterQuery<Body>): Promise<number> {
   if (!Number.isInteger(year) || year < 1949 || year > 2100) throw badInput('year', '年度须在 1949 到 2100 之间');
   return em.transactional(async (tx) => {
-    const body = await tx.findOne(Body, bodyId);
+    // `bodyScope`: the caller's reach (PR3); a body outside it is as unknown as a missing one
+    const body = await tx.findOne(Body, bodyScope ? { $and: [{ id: bodyId }, bodyScope] } : { id: bodyId });
     if (!body) throw notFound('机构', bodyId, 'bodyId');
     const scored: Array<{ member_id: number }> = await tx.execute(DUTY_RECORD_UPSERT, [bodyId, `${year}-01-01`, `${year}-12-31`, year]);
     if (!scored.length) return 0;

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { createCrudResolver, parseId } from '../common/crud.js';
 import type { Context } from '../common/context.js';
+import { scopeCondition } from '../access/access.scope.js';
 import { badInput, notFound } from '../common/errors.js';
 import { Body } from '../body/body.entity.js';
 import { ScoringRule } from './scoring-rule.entity.js';
@@ -30,7 +31,9 @@ export class ScoringRuleDefaultsResolver {
     if (year < 1949 || year > 2100) throw badInput('year', '年度须在 1949 到 2100 之间');
     const id = parseId(bodyId, 'bodyId');
     return ctx.em.transactional(async (tx) => {
-      const body = await tx.findOne(Body, id);
+      // PR3 (fix): only a body within the caller's reach; any body of the installation was filled before
+      const scope = scopeCondition(ctx, 'Body', 'read');
+      const body = await tx.findOne(Body, scope ? { $and: [{ id }, scope] } : { id });
       if (!body) throw notFound('机构', bodyId, 'bodyId');
       const existing = await tx.find(ScoringRule, { body: id, year });
       for (const t of defaultScoringRules(body.kind)) {

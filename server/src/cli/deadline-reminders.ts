@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import pg from 'pg';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { loadConfig } from '../config.js';
+import { ormConfig } from '../db/orm.config.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
+import { sendDeadlineReminders } from '../letter/letter.reminders.js';
+import { chinaToday } from '../letter/letter.policy.js';
+import { toDayNumber } from '../common/working-days.js';
+
+/**
+ * `npm run reminders [-- YYYY-MM-DD]` (or `node server/dist/server/src/cli/deadline-reminders.js`, e.g.
+ * daily from cron): writes the deadline reminders due today (Beijing time) or on the given day. The
+ * server also runs them daily; a second run writes nothing new. Without DATABASE_URL it uses the
+ * embedded database of DATA_DIR (the running app's, or starts it).
+ */
+const day = process.argv[2] ?? chinaToday();
+try {
+  toDayNumber(day);
+} catch {
+  console.error(`[reminders] 日期格式应为 YYYY-MM-DD：${day}`);
+  process.exit(2);
+}
+const config = loadConfig();
+let embedded: EmbeddedDatabase | undefined;
+let url = config.databaseUrl;
+if (!url) {
+  url = `postgresql://postgres:lianluo@127.0.0.1:${config.embeddedPort}/lianluo`;
+  const probe = new pg.Client({ connectionString: url });
+  try {
+    await probe.connect();
+  } catch {
+    embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.embeddedPort);
+  } finally {
+    await probe.end().catch(() => {});
+  }
+}
+const orm = await MikroORM.init(ormConfig(url));
+try {
+  const r = await sendDeadlineReminders(orm.em.fork(), day);
+  console.log(`[reminders] ${day}: ${r.near} steps due within 2 working days, ${r.passed} overdue; ${r.written} notifications written`);
+} finally {
+  await orm.close(true);
+  await embedded?.stop();
+}

@@ -1,0 +1,61 @@
+import { MaxLength, MinLength } from 'class-validator';
+import { Args, ArgsType, Ctx, Field, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { assertReach } from '../access/access.guard.js';
+import { Role } from '../account/role.js';
+import type { Context } from '../common/context.js';
+import { staleVersion } from '../common/errors.js';
+import { isScopeActor } from '../access/access.scope.js';
+import { Letter } from './letter.entity.js';
+
+/** The Letter fields that identify the writer (PR2). */
+export const WRITER_IDENTITY_FIELDS: ReadonlySet<string> = new Set([
+  'writerName',
+  'writerUnit',
+  'writerPhoneMasked',
+  'writerIdNumberMasked',
+  'writerAddressMasked',
+  'constituentId',
+]);
+
+/** Roles that work with the writer and so see who wrote (masked where personal, PR1). */
+const SEES_WRITER: readonly Role[] = [Role.OFFICE_STAFF, Role.LEADER, Role.MEMBER, Role.STATION_STAFF];
+
+/**
+ * PR2: a department handler sees a letter forwarded to them without the writer's identity, unless the
+ * office disclosed it. Asked for every writer field of every letter a response carries.
+ */
+export function hidesWriterFrom(ctx: Context, letter: Letter): boolean {
+  const actor = ctx.actor;
+  if (!isScopeActor(actor)) return false;
+  if (actor.roles.some((r) => SEES_WRITER.includes(r))) return false;
+  return !letter.writerDisclosedAt;
+}
+
+@ArgsType()
+class DiscloseLetterWriterArgs {
+  @Field(() => ID, { description: '来信编号' })
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: '版本号（发现并发修改）' })
+  version?: number;
+
+  @Field(() => String, { description: '披露理由（2–200 字，记入审计）' })
+  @MinLength(2, { message: '披露理由不少于 2 个字' })
+  @MaxLength(200, { message: '披露理由不能超过 200 个字' })
+  reason!: string;
+}
+
+@Resolver(() => Letter)
+export class LetterDisclosureResolver {
+  @Mutation(() => Letter, { description: '向承办单位披露来信人身份（须说明理由，PR2）' })
+  async discloseLetterWriter(@Args(() => DiscloseLetterWriterArgs) { id, version, reason }: DiscloseLetterWriterArgs, @Ctx() ctx: Context) {
+    return ctx.em.transactional(async (tx) => {
+      const letter = await assertReach<Letter>({ ...ctx, em: tx }, 'Letter', id, 'write');
+      if (version != null && version !== letter.version) throw staleVersion('来信', letter.id, version, letter.version);
+      letter.writerDisclosedAt = new Date();
+      letter.writerDisclosureReason = reason.trim();
+      await tx.flush();
+      return letter;
+    });
+  }
+}
