@@ -14,7 +14,17 @@ import { Leader, LeaderPosition } from '../server/src/leader/leader.entity.js';
 import { LetterEvent } from '../server/src/letter-event/letter-event.entity.js';
 import { LetterSerialCounter } from '../server/src/letter/letter-serial-counter.entity.js';
 import { Letter } from '../server/src/letter/letter.entity.js';
-import { LetterCategory, LetterChannel, LetterStatus, Urgency } from '../server/src/letter/letter.enums.js';
+import {
+  EscalationLevel,
+  LetterCategory,
+  LetterChannel,
+  LetterConversion,
+  LetterOutcome,
+  LetterStatus,
+  ReplyMethod,
+  Urgency,
+} from '../server/src/letter/letter.enums.js';
+import { flowOf, LetterFlow, nextEscalationLevel, type LetterAction } from '../server/src/letter/letter.workflow.js';
 import { LiaisonGroup } from '../server/src/liaison-group/liaison-group.entity.js';
 import { LiaisonStation } from '../server/src/liaison-station/liaison-station.entity.js';
 import { MailboxOpening } from '../server/src/mailbox-opening/mailbox-opening.entity.js';
@@ -49,57 +59,110 @@ import {
 const YEAR = 2026;
 const TODAY = '2026-11-20';
 
-/** Status paths of the office flow (003): every register shows letters at every step. */
-const OFFICE_PATHS: LetterStatus[][] = [
-  [LetterStatus.REGISTERED],
-  [LetterStatus.REGISTERED, LetterStatus.DECLINED],
-  [LetterStatus.REGISTERED, LetterStatus.ACCEPTED],
-  [LetterStatus.REGISTERED, LetterStatus.ACCEPTED, LetterStatus.PROPOSED],
-  [LetterStatus.REGISTERED, LetterStatus.ACCEPTED, LetterStatus.PROPOSED, LetterStatus.DECIDED],
-  [LetterStatus.REGISTERED, LetterStatus.ACCEPTED, LetterStatus.PROPOSED, LetterStatus.DECIDED, LetterStatus.FORWARDED],
-  [LetterStatus.REGISTERED, LetterStatus.ACCEPTED, LetterStatus.PROPOSED, LetterStatus.DECIDED, LetterStatus.FORWARDED, LetterStatus.HANDLED],
-  [LetterStatus.REGISTERED, LetterStatus.ACCEPTED, LetterStatus.PROPOSED, LetterStatus.DECIDED, LetterStatus.FORWARDED, LetterStatus.HANDLED, LetterStatus.CONCLUDED],
-  [LetterStatus.REGISTERED, LetterStatus.ACCEPTED, LetterStatus.PROPOSED, LetterStatus.DECIDED, LetterStatus.FORWARDED, LetterStatus.HANDLED, LetterStatus.CONCLUDED, LetterStatus.REPLIED],
-  [LetterStatus.REGISTERED, LetterStatus.ACCEPTED, LetterStatus.PROPOSED, LetterStatus.DECIDED, LetterStatus.FORWARDED, LetterStatus.HANDLED, LetterStatus.CONCLUDED, LetterStatus.REPLIED],
-  [LetterStatus.REGISTERED, LetterStatus.ACCEPTED, LetterStatus.PROPOSED, LetterStatus.DECIDED, LetterStatus.FORWARDED, LetterStatus.HANDLED, LetterStatus.CONCLUDED, LetterStatus.REPLIED, LetterStatus.CLOSED],
-  [LetterStatus.REGISTERED, LetterStatus.ACCEPTED, LetterStatus.PROPOSED, LetterStatus.DECIDED, LetterStatus.FORWARDED, LetterStatus.HANDLED, LetterStatus.CONCLUDED, LetterStatus.REPLIED, LetterStatus.REOPENED],
-  [LetterStatus.REGISTERED, LetterStatus.VOIDED],
-  [LetterStatus.REGISTERED, LetterStatus.MERGED],
+/** One workflow step: the mutation that takes it (the LetterEvent's `action`, letter.workflow.ts) and the status it leads to. */
+type Step = readonly [LetterAction, LetterStatus];
+const S = LetterStatus;
+
+/** The office chain (003, PV2): accept → propose → decide → forward → handle → conclude → reply. */
+const OFFICE_MAIN: Step[] = [
+  ['acceptLetter', S.ACCEPTED],
+  ['proposeHandling', S.PROPOSED],
+  ['decideLetter', S.DECIDED],
+  ['forwardLetter', S.FORWARDED],
+  ['recordHandlingResult', S.HANDLED],
+  ['concludeLetter', S.CONCLUDED],
+  ['replyToLetter', S.REPLIED],
 ];
-/** Mailbox letters (MB4): handled by the member first, fed back, some escalated up the ladder. */
-const MAILBOX_PATHS: LetterStatus[][] = [
-  [LetterStatus.REGISTERED],
-  [LetterStatus.REGISTERED, LetterStatus.HANDLED],
-  [LetterStatus.REGISTERED, LetterStatus.HANDLED, LetterStatus.REPLIED],
-  [LetterStatus.REGISTERED, LetterStatus.HANDLED, LetterStatus.REPLIED],
-  [LetterStatus.REGISTERED, LetterStatus.HANDLED, LetterStatus.REPLIED, LetterStatus.CLOSED],
-  [LetterStatus.REGISTERED, LetterStatus.ESCALATED],
-];
-/** Reception issues (ST4/ST5): answered on the spot, or assigned and followed up. */
-const RECEPTION_PATHS: LetterStatus[][] = [
-  [LetterStatus.REGISTERED, LetterStatus.CLOSED],
-  [LetterStatus.REGISTERED, LetterStatus.CLOSED],
-  [LetterStatus.REGISTERED, LetterStatus.FORWARDED],
-  [LetterStatus.REGISTERED, LetterStatus.FORWARDED, LetterStatus.HANDLED],
-  [LetterStatus.REGISTERED, LetterStatus.FORWARDED, LetterStatus.HANDLED, LetterStatus.REPLIED],
+const officeSteps = (n: number, ...more: Step[]): Step[] => [...OFFICE_MAIN.slice(0, n), ...more];
+/** 复查 and 复核 after the answer (PV3, LAW 第35、36条). */
+const REVIEW: Step[] = [...OFFICE_MAIN, ['requestReview', S.REVIEWING], ['replyToLetter', S.REVIEWED], ['requestReReview', S.RE_REVIEWING], ['replyToLetter', S.RE_REVIEWED]];
+
+/**
+ * Paths of the office flow (003): every register shows letters at every step. The first ten are the
+ * everyday ones (also used for the issues members bring back from their visits, 001).
+ */
+const OFFICE_PATHS: Step[][] = [
+  [],
+  [['declineLetter', S.DECLINED]],
+  officeSteps(1),
+  officeSteps(2),
+  officeSteps(3),
+  officeSteps(4),
+  officeSteps(5),
+  officeSteps(6),
+  officeSteps(7),
+  officeSteps(7),
+  officeSteps(7, ['closeLetter', S.CLOSED]),
+  officeSteps(7, ['reopenLetter', S.REOPENED]),
+  [['voidLetter', S.VOIDED]],
+  [['mergeLetters', S.MERGED]],
+  officeSteps(3, ['recordInvestigation', S.INVESTIGATED]),
+  officeSteps(4, ['recordInvestigation', S.INVESTIGATED], ['concludeLetter', S.CONCLUDED], ['replyToLetter', S.REPLIED]),
+  REVIEW.slice(0, 8),
+  REVIEW.slice(0, 9),
+  REVIEW.slice(0, 10),
+  REVIEW,
+  [...REVIEW, ['closeLetter', S.CLOSED]],
+  officeSteps(1, ['convertLetter', S.CONVERTED]),
+  officeSteps(1, ['convertLetter', S.CONVERTED], ['replyToLetter', S.REPLIED]),
+  officeSteps(3, ['extendDeadline', S.DECIDED], ['forwardLetter', S.FORWARDED], ['recordHandlingResult', S.HANDLED]),
 ];
 
-const ACTIONS: Partial<Record<LetterStatus, string>> = {
-  REGISTERED: 'register',
-  ACCEPTED: 'accept',
-  DECLINED: 'decline',
-  PROPOSED: 'proposeHandling',
-  DECIDED: 'decide',
-  FORWARDED: 'forward',
-  HANDLED: 'handle',
-  CONCLUDED: 'conclude',
-  REPLIED: 'reply',
-  CLOSED: 'close',
-  ESCALATED: 'escalate',
-  REOPENED: 'reopen',
-  MERGED: 'merge',
-  VOIDED: 'void',
+/** Mailbox letters (MB4–MB7): handled by the member first and fed back, some escalated up the ladder or converted. */
+const MB_HANDLED: Step[] = [['handleLetter', S.HANDLED], ['concludeLetter', S.CONCLUDED], ['replyToLetter', S.REPLIED]];
+const MAILBOX_PATHS: Step[][] = [
+  [],
+  MB_HANDLED.slice(0, 1),
+  MB_HANDLED.slice(0, 2),
+  MB_HANDLED,
+  MB_HANDLED,
+  [...MB_HANDLED, ['closeLetter', S.CLOSED]],
+  [['escalateLetter', S.ESCALATED]],
+  [['escalateLetter', S.ESCALATED], ['escalateLetter', S.ESCALATED], ...MB_HANDLED],
+  [['convertLetter', S.CONVERTED]],
+  [...MB_HANDLED, ['reopenLetter', S.REOPENED]],
+];
+
+/** Reception issues (ST4/ST5): answered on the spot, or classified, then signed and assigned (or forwarded) and followed up. */
+const CLASSIFY: Step = ['classifyLetter', S.CLASSIFIED];
+const RC_ASSIGNED: Step[] = [CLASSIFY, ['assignLetter', S.ASSIGNED], ['followUpLetter', S.ASSIGNED], ['reportResultToStation', S.HANDLED], ['replyToLetter', S.REPLIED]];
+const RC_FORWARDED: Step[] = [CLASSIFY, ['forwardLetter', S.FORWARDED], ['reportResultToStation', S.HANDLED], ['replyToLetter', S.REPLIED], ['closeLetter', S.CLOSED]];
+const RECEPTION_PATHS: Step[][] = [
+  [['answerOnTheSpot', S.CLOSED]],
+  [['answerOnTheSpot', S.CLOSED]],
+  [CLASSIFY],
+  RC_ASSIGNED.slice(0, 2),
+  RC_ASSIGNED.slice(0, 3),
+  RC_ASSIGNED,
+  RC_FORWARDED.slice(0, 2),
+  RC_FORWARDED.slice(0, 3),
+  RC_FORWARDED.slice(0, 4),
+  RC_FORWARDED,
+  [CLASSIFY, ['convertLetter', S.CONVERTED]],
+];
+
+const DECLINE_REASONS = [
+  '属于诉讼、仲裁途径解决的事项，已告知来信人依法向有关机关提出',
+  '不属于本机关受理范围，已告知来信人向有关部门反映',
+  '同一事项已由其他机关受理，正在办理中',
+];
+const VOID_REASONS = ['重复登记，信息有误', '登记时误录渠道，另行登记', '来信人撤回，经核实作废'];
+const REVIEW_REASONS = ['对办理意见不服，认为问题未得到实际解决', '认为调查核实不全面，请求重新核查', '对答复中的补偿标准有异议'];
+const CONCLUSIONS: Record<LetterOutcome, string[]> = {
+  RESOLVED: ['问题已解决，来信人表示认可', '已完成整改，经回访群众满意'],
+  EXPLAINED: ['已向来信人解释政策依据，来信人表示理解', '诉求涉及规划调整，已说明情况'],
+  NOT_RESOLVABLE: ['受资金和规划限制暂不能解决，已纳入明年计划', '涉及历史遗留问题，暂不能解决，已做好解释工作'],
 };
+const OUTCOME_LABELS: Record<LetterOutcome, string> = { RESOLVED: '已解决', EXPLAINED: '已解释说明', NOT_RESOLVABLE: '暂不能解决' };
+const METHOD_LABELS: Record<ReplyMethod, string> = { IN_PERSON: '当面', PHONE: '电话', WRITTEN: '书面', SMS: '短信', ONLINE: '网上' };
+const LEVEL_LABELS: Record<EscalationLevel, string> = {
+  MEMBER: '委员自行办理',
+  LIAISON_GROUP: '委员活动小组（联络组）',
+  COUNTY_OFFICE: '县（市、区）政协',
+  CITY_OFFICE: '市政协',
+};
+const CATEGORY_LABELS: Record<LetterCategory, string> = { CONSULTATION: '咨询', SUGGESTION: '建议', COMPLAINT: '投诉', REQUEST: '申诉求决', REPORT: '检举', OTHER: '其他' };
+const CONVERSION_LABELS: Record<LetterConversion, string> = { PROPOSAL: '提案', OPINION_REPORT: '社情民意信息', SUGGESTION: '代表建议', RESEARCH_TOPIC: '调研课题' };
 
 interface SeedOptions {
   /** 1 = the full demo (hundreds of members, thousands of letters); tests may use less. */
@@ -113,6 +176,11 @@ export class DemoSeeder {
   private serials = new Map<Organization, number>();
   private scale: number;
   private departmentsByOrg = new Map<Organization, Department[]>();
+  /** Per office, the letters a repeat letter may be merged into, with the day of their last step. */
+  private mergeTargets = new Map<Organization, Array<{ letter: Letter; lastDay: string }>>();
+  /** Letters converted into a proposal, an opinion report or a suggestion: the record's id is set once flushed. */
+  private conversions: Array<[Letter, Proposal | OpinionReport | Suggestion]> = [];
+  private streetHeads = new Map<Organization, string>();
 
   constructor(options: SeedOptions = {}) {
     this.scale = options.scale ?? 1;
@@ -121,6 +189,9 @@ export class DemoSeeder {
   async run(em: EntityManager): Promise<void> {
     this.em = em;
     this.f = seededFaker(2026);
+    this.mergeTargets.clear();
+    this.conversions = [];
+    this.streetHeads.clear();
     await em.transactional(async (tx) => {
       this.em = tx;
       await this.jiaxing();
@@ -129,6 +200,8 @@ export class DemoSeeder {
       await this.dazhou();
       await this.beilun();
       for (const [organization, last] of this.serials) tx.create(LetterSerialCounter, { organization, year: YEAR, last } as any);
+      await tx.flush();
+      for (const [letter, converted] of this.conversions) letter.convertedRecordId = converted.id;
       await tx.flush();
     });
   }
@@ -206,12 +279,14 @@ export class DemoSeeder {
     receivedOn: string;
     community: string;
     region: string;
-    path: LetterStatus[];
+    path: Step[];
     member?: Member;
     mailbox?: Mailbox;
     mailboxOpening?: MailboxOpening;
     reception?: Reception;
     constituent?: Constituent;
+    /** The body's leaders: they decide (批示), sign investigations and approve extensions. */
+    leaders?: Leader[];
     actor: string;
   }): Letter {
     const f = this.f;
@@ -222,8 +297,6 @@ export class DemoSeeder {
     const male = f.datatype.boolean();
     const depts = this.departmentsByOrg.get(data.org) ?? [];
     const lead = depts.find((d) => d.code.endsWith(`-${tpl.dept}`)) ?? depts[0];
-    const status = data.path[data.path.length - 1];
-    const forwarded = data.path.includes(LetterStatus.FORWARDED);
     const involved = tpl.category === 'COMPLAINT' && depts.length ? [f.helpers.arrayElement(depts.filter((d) => d !== lead))] : [];
     const writer = anonymous
       ? {}
@@ -232,13 +305,14 @@ export class DemoSeeder {
           writerUnit: f.helpers.maybe(() => f.helpers.arrayElement(['退休', '个体', '某某公司', '社区居民']), { probability: 0.4 }),
           ...personalFields(f, data.region, { prefix: 'writer', address: `${data.community}${f.number.int({ min: 1, max: 60 })}幢`, male }),
         };
+    const serialNumber = `${data.org.code}-${YEAR}-${String(seq).padStart(6, '0')}`;
     const letter = this.em.create(Letter, {
-      serialNumber: `${data.org.code}-${YEAR}-${String(seq).padStart(6, '0')}`,
+      serialNumber,
       year: YEAR,
       seq,
       organization: data.org,
       channel: data.channel,
-      status,
+      status: LetterStatus.REGISTERED,
       title: tpl.title,
       content: tpl.content.replace('{c}', data.community),
       category: tpl.category as LetterCategory,
@@ -254,29 +328,270 @@ export class DemoSeeder {
       mailboxOpening: data.mailboxOpening,
       reception: data.reception,
       involvedDepartments: involved,
-      leadDepartment: forwarded ? lead : undefined,
-      coHandlerDepartments: forwarded && f.datatype.boolean({ probability: 0.2 }) ? [f.helpers.arrayElement(depts.filter((d) => d !== lead))] : [],
+      coHandlerDepartments: [],
       ownerName: data.actor,
       trackingCode: f.string.alphanumeric({ length: 12, casing: 'upper' }),
       ...writer,
     } as any);
+
     let day = data.receivedOn;
-    let from: LetterStatus | null = null;
-    for (const to of data.path) {
-      this.em.create(LetterEvent, {
-        letter,
-        action: ACTIONS[to] ?? to.toLowerCase(),
-        fromStatus: from,
-        toStatus: to,
-        actorName: data.actor,
-        note: to === LetterStatus.FORWARDED && lead ? `转${lead.name}办理` : to === LetterStatus.DECLINED ? '不属于本机关受理范围，已告知来信人向有关部门反映' : null,
-        occurredAt: new Date(`${day}T0${f.number.int({ min: 1, max: 8 })}:30:00Z`),
-      } as any);
-      from = to;
-      const next = addDays(day, f.number.int({ min: 1, max: 5 }));
-      day = next > TODAY ? TODAY : next;
+    let at = new Date(`${day}T0${f.number.int({ min: 1, max: 3 })}:30:00Z`);
+    const record = (target: Letter, action: string, fromStatus: LetterStatus | null, toStatus: LetterStatus, actorName: string, note: string | null) => {
+      let when = new Date(`${day}T0${f.number.int({ min: 1, max: 8 })}:30:00Z`);
+      if (when <= at) when = new Date(at.getTime() + 30 * 60_000);
+      at = when;
+      this.em.create(LetterEvent, { letter: target, action, fromStatus, toStatus, actorName, note, occurredAt: when } as any);
+    };
+    record(letter, 'register', null, LetterStatus.REGISTERED, data.actor, `登记，编号 ${serialNumber}`);
+
+    const flow = flowOf(data.channel);
+    const leaders = data.leaders ?? [];
+    const principal = leaders.find((l) => l.isPrincipal) ?? leaders[0];
+    const inCharge = leaders.filter((l) => l !== principal);
+    const told = (on: string | null | undefined) => (on ? `，已于 ${on} 告知来信人` : '');
+    const handler = lead ? `${lead.name} ${lead.contactPerson}` : data.actor;
+    const body: Body = (data.org.body as any).unwrap?.() ?? data.org.body;
+
+    for (const [i, [action, to]] of data.path.entries()) {
+      const next = addDays(day, this.gap(action, letter, flow));
+      if (next > TODAY) break; // a recent letter has not got this far yet
+      const from = letter.status;
+      let actor = data.actor;
+      let note: string | null = null;
+      switch (action) {
+        case 'acceptLetter':
+          letter.writerNotifiedOn = anonymous ? null : next;
+          note = `受理${told(letter.writerNotifiedOn)}`;
+          break;
+        case 'declineLetter':
+          letter.declineReason = f.helpers.arrayElement(DECLINE_REASONS);
+          letter.writerNotifiedOn = anonymous ? null : next;
+          note = `不予受理：${letter.declineReason}${told(letter.writerNotifiedOn)}`;
+          break;
+        case 'proposeHandling':
+          letter.proposedHandling = lead ? `拟转${lead.name}调查处理，请领导阅示` : '拟由本机关调查核实后答复，请领导阅示';
+          letter.proposedBy = data.actor;
+          note = `拟办意见：${letter.proposedHandling}`;
+          break;
+        case 'decideLetter': {
+          // PV2: an important letter goes to a principal leader
+          const leader = letter.isImportant ? principal : f.helpers.arrayElement(leaders);
+          letter.decision = f.helpers.arrayElement(['同意拟办意见，请承办单位认真办理，按时反馈结果', '请抓紧调查核实，依法依规妥善处理', '请高度重视，尽快解决群众合理诉求']);
+          letter.decidedOn = next;
+          letter.decidedByLeader = leader as any;
+          actor = leader?.name ?? actor;
+          note = `${actor}批示：${letter.decision}`;
+          break;
+        }
+        case 'forwardLetter': {
+          if (!lead) break;
+          const co = f.datatype.boolean({ probability: 0.2 }) ? depts.filter((d) => d !== lead && !involved.includes(d)).slice(0, 1) : [];
+          letter.leadDepartment = lead as any;
+          letter.coHandlerDepartments.set(co);
+          letter.forwardedOn = next;
+          note = `转${lead.name}主办${co.length ? `，${co.map((d) => d.name).join('、')}协办` : ''}`;
+          break;
+        }
+        case 'recordHandlingResult':
+          letter.handlingResult = `已赴${data.community}现场核查，制定整改方案并组织实施`;
+          letter.handledOn = next;
+          actor = handler;
+          note = `办理结果：${letter.handlingResult}`;
+          break;
+        case 'recordInvestigation': {
+          // PV2: signed by the handler and the leader in charge; the leader signs before it is concluded
+          const signer = inCharge.length ? f.helpers.arrayElement(inCharge) : principal;
+          const signs = data.path[i + 1]?.[0] === 'concludeLetter' || f.datatype.boolean();
+          letter.investigationFindings = `经实地调查核实，${tpl.title}的情况基本属实，已提出处理意见`;
+          letter.investigationHandlerName = lead?.contactPerson ?? data.actor;
+          letter.investigationHandlerSignedOn = next;
+          letter.investigationLeaderName = signs && signer ? signer.name : null;
+          letter.investigationLeaderSignedOn = signs && signer ? next : null;
+          actor = handler;
+          const signed = `承办人${letter.investigationHandlerName}签字${letter.investigationLeaderName ? `，分管领导${letter.investigationLeaderName}签字` : '，待分管领导签字确认'}`;
+          note = `调查核实：${letter.investigationFindings}（${signed}）`;
+          break;
+        }
+        case 'concludeLetter': {
+          const outcome = f.helpers.weightedArrayElement([
+            { value: LetterOutcome.RESOLVED, weight: 6 },
+            { value: LetterOutcome.EXPLAINED, weight: 3 },
+            { value: LetterOutcome.NOT_RESOLVABLE, weight: 1 },
+          ]);
+          letter.outcome = outcome;
+          letter.conclusion = f.helpers.arrayElement(CONCLUSIONS[outcome]);
+          letter.concludedOn = next;
+          note = `办结：${OUTCOME_LABELS[outcome]}，${letter.conclusion}`;
+          break;
+        }
+        case 'replyToLetter':
+          if (from === LetterStatus.REVIEWING) {
+            letter.reviewAnsweredOn = next;
+            letter.reviewAnswer = '经复查，原办理意见认定事实清楚、处理恰当，予以维持';
+            note = `${METHOD_LABELS[letter.replyMethod ?? ReplyMethod.WRITTEN]}答复复查意见：${letter.reviewAnswer}`;
+          } else if (from === LetterStatus.RE_REVIEWING) {
+            letter.reReviewAnsweredOn = next;
+            letter.reReviewAnswer = '经复核，维持复查意见；同一事项不再受理';
+            note = `${METHOD_LABELS[letter.replyMethod ?? ReplyMethod.WRITTEN]}答复复核意见（同一事项不再受理）：${letter.reReviewAnswer}`;
+          } else {
+            // an anonymous writer reads the answer online with the tracking code
+            letter.replyMethod = anonymous
+              ? ReplyMethod.ONLINE
+              : f.helpers.weightedArrayElement([
+                  { value: ReplyMethod.WRITTEN, weight: 4 },
+                  { value: ReplyMethod.PHONE, weight: 3 },
+                  { value: ReplyMethod.IN_PERSON, weight: 2 },
+                  { value: ReplyMethod.SMS, weight: 1 },
+                ]);
+            letter.repliedOn = next;
+            letter.replyContent = letter.conclusion ?? letter.handlingResult ?? (letter.convertedTo ? `您反映的问题已转为${CONVERSION_LABELS[letter.convertedTo]}，将持续跟进` : '已将办理情况告知来信人');
+            note = `${METHOD_LABELS[letter.replyMethod]}答复来信人：${letter.replyContent}`;
+          }
+          break;
+        case 'requestReview':
+          letter.reviewRequestedOn = next;
+          letter.reviewReason = f.helpers.arrayElement(REVIEW_REASONS);
+          note = `申请复查：${letter.reviewReason}`;
+          break;
+        case 'requestReReview':
+          letter.reReviewRequestedOn = next;
+          letter.reReviewReason = f.helpers.arrayElement(REVIEW_REASONS);
+          note = `申请复核：${letter.reReviewReason}`;
+          break;
+        case 'closeLetter':
+          letter.closedOn = next;
+          note = '归档';
+          break;
+        case 'handleLetter':
+          letter.handlingResult = `已与有关部门沟通协调，${tpl.title}问题正在推动解决`;
+          letter.handledOn = next;
+          note = `办理${letter.escalationLevel ? `（${LEVEL_LABELS[letter.escalationLevel]}）` : ''}：${letter.handlingResult}`;
+          break;
+        case 'escalateLetter': {
+          const level = nextEscalationLevel(letter.escalationLevel);
+          if (!level) break;
+          letter.escalationLevel = level;
+          letter.escalationReason = level === EscalationLevel.LIAISON_GROUP ? '涉及多个部门，委员个人难以协调' : '问题较为复杂，需上级政协研究办理';
+          note = `上报至${LEVEL_LABELS[level]}：${letter.escalationReason}`;
+          break;
+        }
+        case 'answerOnTheSpot':
+          letter.replyMethod = ReplyMethod.IN_PERSON;
+          letter.repliedOn = letter.receivedOn;
+          letter.replyContent = '代表现场解释有关政策，来信人表示理解';
+          letter.closedOn = letter.receivedOn;
+          note = `接待中当场答复并办结（ST5）${data.member ? `，答复人${data.member.name}` : ''}：${letter.replyContent}`;
+          break;
+        case 'classifyLetter':
+          note = `归类为「${CATEGORY_LABELS[letter.category]}」：${tpl.title}`;
+          break;
+        case 'assignLetter':
+          letter.assignmentSignedBy = this.streetHead(data.org);
+          letter.assignedTo = lead?.name ?? `${data.community}居委会`;
+          letter.assignmentSignedOn = next;
+          note = `${letter.assignmentSignedBy}签字交办${letter.assignedTo}落实`;
+          break;
+        case 'followUpLetter':
+          letter.followUpCount += 1;
+          note = `第 ${letter.followUpCount} 次督办：联络站电话询问落实进度，督促按期办结`;
+          break;
+        case 'reportResultToStation':
+          letter.handlingResult = `${letter.assignedTo ?? lead?.name ?? '承办单位'}已落实整改，${tpl.title}问题基本解决`;
+          letter.handledOn = next;
+          if (from === LetterStatus.FORWARDED) actor = handler;
+          note = `办理结果反馈联络站：${letter.handlingResult}`;
+          break;
+        case 'extendDeadline': {
+          const leader = inCharge[0] ?? principal;
+          if (!leader) break;
+          letter.deadlineExtendedDays = f.number.int({ min: 10, max: 30 });
+          letter.deadlineExtensionReason = '情况复杂，需多部门联合调查';
+          letter.deadlineExtensionApprovedBy = leader.name;
+          letter.deadlineExtensionNotifiedOn = anonymous ? null : next;
+          actor = leader.name;
+          note = `${leader.name}批准延长办理期限 ${letter.deadlineExtendedDays} 日：${letter.deadlineExtensionReason}${told(letter.deadlineExtensionNotifiedOn)}`;
+          break;
+        }
+        case 'reopenLetter':
+          letter.reopenCount += 1;
+          note = '重新办理（SV2）：来信人对办理结果不满意';
+          break;
+        case 'mergeLetters': {
+          // the main letter: an earlier one of the same office, its handling up to date on the day
+          const main = [...(this.mergeTargets.get(data.org) ?? [])].reverse().find((t) => t.lastDay <= next);
+          if (!main) break;
+          letter.mergedInto = main.letter as any;
+          note = `作为重复件并入${main.letter.serialNumber}`;
+          day = next;
+          record(main.letter, 'mergeLetters', main.letter.status, main.letter.status, actor, `并入重复件 ${serialNumber}`);
+          break;
+        }
+        case 'convertLetter': {
+          const into = body.kind === BodyKind.CONGRESS
+            ? data.member ? LetterConversion.SUGGESTION : LetterConversion.RESEARCH_TOPIC
+            : data.member ? f.helpers.arrayElement([LetterConversion.PROPOSAL, LetterConversion.OPINION_REPORT]) : LetterConversion.RESEARCH_TOPIC;
+          const base = { title: tpl.title, content: letter.content, member: data.member, body, sourceLetter: letter };
+          if (into === LetterConversion.PROPOSAL) this.conversions.push([letter, this.em.create(Proposal, { ...base, title: `关于${tpl.title}的提案`, year: YEAR, status: ProposalStatus.DRAFT } as any)]);
+          if (into === LetterConversion.OPINION_REPORT) this.conversions.push([letter, this.em.create(OpinionReport, { ...base, submittedOn: next } as any)]);
+          if (into === LetterConversion.SUGGESTION) this.conversions.push([letter, this.em.create(Suggestion, { ...base, submittedOn: next } as any)]);
+          if (into === LetterConversion.RESEARCH_TOPIC) letter.researchTopic = `${tpl.title}专题调研`;
+          letter.convertedTo = into;
+          note = into === LetterConversion.RESEARCH_TOPIC ? `转为调研课题「${letter.researchTopic}」` : `转为${CONVERSION_LABELS[into]}「${tpl.title}」（以${data.member!.name}名义）`;
+          break;
+        }
+        case 'voidLetter':
+          letter.voidReason = f.helpers.arrayElement(VOID_REASONS);
+          note = `作废：${letter.voidReason}`;
+          break;
+        default:
+          throw new Error(`demo seed: no data for ${action}`);
+      }
+      if (note === null) break; // the step could not be taken here (no department, no leader, no main letter)
+      day = next;
+      letter.status = to;
+      record(letter, action, from, to, actor, note);
+    }
+    if (![LetterStatus.MERGED, LetterStatus.VOIDED, LetterStatus.DECLINED].includes(letter.status)) {
+      const targets = this.mergeTargets.get(data.org) ?? [];
+      targets.push({ letter, lastDay: day });
+      this.mergeTargets.set(data.org, targets);
     }
     return letter;
+  }
+
+  /** Days between a step and the one before it, within the rules' windows (PV3, LAW 第35、36条). */
+  private gap(action: LetterAction, letter: Letter, flow: LetterFlow): number {
+    const f = this.f;
+    switch (action) {
+      case 'answerOnTheSpot':
+        return 0;
+      case 'classifyLetter':
+        return f.number.int({ min: 0, max: 2 });
+      case 'requestReview':
+      case 'requestReReview':
+        return f.number.int({ min: 3, max: 25 });
+      case 'replyToLetter':
+        return letter.status === LetterStatus.REVIEWING || letter.status === LetterStatus.RE_REVIEWING ? f.number.int({ min: 5, max: 25 }) : f.number.int({ min: 1, max: 5 });
+      case 'closeLetter':
+        // an office letter is filed once the 30 days to ask for 复查/复核 have passed
+        return flow === LetterFlow.OFFICE && (letter.status === LetterStatus.REPLIED || letter.status === LetterStatus.REVIEWED)
+          ? f.number.int({ min: 31, max: 45 })
+          : f.number.int({ min: 1, max: 10 });
+      case 'reopenLetter':
+        return f.number.int({ min: 5, max: 20 });
+      default:
+        return f.number.int({ min: 1, max: 5 });
+    }
+  }
+
+  /** The street office head who signs reception issues over for handling (ST4), one per working committee. */
+  private streetHead(org: Organization): string {
+    let name = this.streetHeads.get(org);
+    if (!name) {
+      name = `${org.name.replace(/^北仑区人大|工委$/g, '')}办事处主任${personName(this.f)}`;
+      this.streetHeads.set(org, name);
+    }
+    return name;
   }
 
   /** 000: Jiaxing CPPCC — county liaison groups and city-area groups with 28 community mailboxes. */
@@ -435,7 +750,7 @@ export class DemoSeeder {
             outcome: raised ? ContactVisitOutcome.LETTER : ContactVisitOutcome.NONE,
           } as any);
           if (raised) {
-            this.letter({ org: office, channel: LetterChannel.CONTACT_VISIT, receivedOn: visit.visitedOn, community: (c as any).community, region: '330327', path: f.helpers.arrayElement(OFFICE_PATHS.slice(0, 10)), member: m, constituent: c, actor: '苍南县政协办公室' });
+            this.letter({ org: office, channel: LetterChannel.CONTACT_VISIT, receivedOn: visit.visitedOn, community: (c as any).community, region: '330327', path: f.helpers.arrayElement(OFFICE_PATHS.slice(0, 10)), member: m, constituent: c, leaders, actor: '苍南县政协办公室' });
           }
         }
       }
@@ -465,6 +780,8 @@ export class DemoSeeder {
     const body = this.body('三门县政协', '台州市三门县', BodyKind.CPPCC, BodyLevel.COUNTY, city);
     const office = this.org('三门县政协办公室', 'SM', body, OrganizationKind.OFFICE, cityOffice);
     this.departments(office, '三门县', DepartmentLevel.COUNTY);
+    // the leaders who decide on the county office's letters (PV2)
+    const leaders = [LeaderPosition.CHAIR, LeaderPosition.VICE_CHAIR, LeaderPosition.SECRETARY_GENERAL].map((position) => this.em.create(Leader, { name: personName(f), position, body, termNumber: 11, termStart: '2021-12-26', termEnd: '2026-12-31', isPrincipal: position === LeaderPosition.CHAIR } as any));
     const sectors = [...this.sectors(body).values()];
     const kinds: ActivityKind[] = [ActivityKind.STUDY, ActivityKind.RESEARCH, ActivityKind.INSPECTION, ActivityKind.SECTOR_ACTIVITY, ActivityKind.PRACTICAL_DEED, ActivityKind.CONSULTATION];
     for (const [township, code] of SANMEN_TOWNSHIPS) {
@@ -492,7 +809,7 @@ export class DemoSeeder {
         if (i % 3 !== 2) this.em.create(OpinionReport, { title: `${township}${f.helpers.arrayElement(ISSUE_TEMPLATES).title}`, content: '群众反映强烈，建议引起重视。', member: m, body, submittedOn: dateBetween(f, '2026-01-05', TODAY), isAdopted: f.datatype.boolean({ probability: 0.3 }), adoptedBy: null } as any);
       }
       for (let k = 0; k < this.n(25); k++) {
-        this.letter({ org: office, channel: f.helpers.arrayElement([LetterChannel.POST, LetterChannel.VISIT, LetterChannel.PHONE]), receivedOn: dateBetween(f, '2026-01-05', TODAY), community: `${township}${f.helpers.arrayElement(['中心村', '城东社区', '海润社区'])}`, region: '331022', path: f.helpers.arrayElement(OFFICE_PATHS), actor: '三门县政协办公室' });
+        this.letter({ org: office, channel: f.helpers.arrayElement([LetterChannel.POST, LetterChannel.VISIT, LetterChannel.PHONE]), receivedOn: dateBetween(f, '2026-01-05', TODAY), community: `${township}${f.helpers.arrayElement(['中心村', '城东社区', '海润社区'])}`, region: '331022', path: f.helpers.arrayElement(OFFICE_PATHS), leaders, actor: '三门县政协办公室' });
       }
     }
     this.scoringRules(body, MemberKind.CPPCC_MEMBER);
@@ -519,7 +836,7 @@ export class DemoSeeder {
     const staff = ['信访科 ' + personName(f), '信访科 ' + personName(f), '秘书科 ' + personName(f)];
     const districts = ['通川区西外社区', '通川区朝阳社区', '达川区三里坪社区', '宣汉县东乡镇', '开江县新宁镇', '大竹县竹阳街道', '渠县渠江街道', '万源市太平镇'];
     for (let k = 0; k < this.n(1200); k++) {
-      this.letter({ org: office, channel: f.helpers.arrayElement([LetterChannel.POST, LetterChannel.VISIT, LetterChannel.PHONE, LetterChannel.ONLINE, LetterChannel.REFERRED]), receivedOn: dateBetween(f, '2026-01-04', TODAY), community: f.helpers.arrayElement(districts), region: '511702', path: OFFICE_PATHS[k % OFFICE_PATHS.length], actor: f.helpers.arrayElement(staff) });
+      this.letter({ org: office, channel: f.helpers.arrayElement([LetterChannel.POST, LetterChannel.VISIT, LetterChannel.PHONE, LetterChannel.ONLINE, LetterChannel.REFERRED]), receivedOn: dateBetween(f, '2026-01-04', TODAY), community: f.helpers.arrayElement(districts), region: '511702', path: OFFICE_PATHS[k % OFFICE_PATHS.length], leaders, actor: f.helpers.arrayElement(staff) });
     }
     this.em.create(Notification, { title: '紧急来信待处理', body: '有标记为紧急的来信，请立即处理并报告领导（PV6）', kind: NotificationKind.URGENT_LETTER, organization: office, recipientName: leaders[2].name } as any);
     this.scoringRules(body, MemberKind.CPPCC_MEMBER);
@@ -580,7 +897,7 @@ export class DemoSeeder {
           for (let k = 0; k < issues; k++) {
             const path = f.helpers.arrayElement(RECEPTION_PATHS);
             const letter = this.letter({ org: committee, channel: LetterChannel.RECEPTION, receivedOn: heldOn, community, region: '330206', path, member: attending[0], reception, actor: officer.name });
-            if (path.includes(LetterStatus.REPLIED) || path[path.length - 1] === LetterStatus.CLOSED) {
+            if (letter.repliedOn) {
               this.em.create(SatisfactionSurvey, { letter, rating: f.helpers.weightedArrayElement([{ value: SatisfactionRating.SATISFIED, weight: 7 }, { value: SatisfactionRating.BASICALLY_SATISFIED, weight: 2 }, { value: SatisfactionRating.DISSATISFIED, weight: 1 }]), source: RatingSource.STAFF, round: 1, comment: f.helpers.maybe(() => '处理及时，态度很好', { probability: 0.3 }), ratedAt: new Date(`${addDays(heldOn, 20) > TODAY ? TODAY : addDays(heldOn, 20)}T02:00:00Z`) } as any);
             }
           }

@@ -263,7 +263,8 @@ describe('every page a role may open', () => {
         await page.getByText(`新建${r.label}`).waitFor();
         expect(await page.locator('.RaNotification-error').count(), `${username} ${r.name}`).toBe(0);
       }
-    });
+      // some thirty resources with a list and a form each: more than the default minute on a busy 2-core machine
+    }, 240_000);
   }
 
   it('raised no error in the page', () => {

@@ -20,7 +20,7 @@ beforeAll(async () => {
   seedMs = Date.now() - started;
   const roots: Array<{ id: number; code: string }> = await t.orm.em
     .getConnection()
-    .execute(`select id, code from organization where parent_id is null and code = any(?) order by id`, [ROOT_CODES]);
+    .execute(`select id, code from organization where parent_id is null and code in (${ROOT_CODES.map(() => '?').join(', ')}) order by id`, ROOT_CODES);
   offices = await Promise.all(
     roots.map(async (r) => ({ code: r.code, id: String(r.id), client: (await signIn(t, { roles: ['OFFICE_STAFF'], organizationId: r.id })).client })),
   );
@@ -122,6 +122,8 @@ describe('demo accounts: one per role, password Lianluo#2026, admins with the pu
   const LOGIN = `mutation ($username: String!, $password: String!, $totpCode: String) {
     login(username: $username, password: $password, totpCode: $totpCode) { token mustChangePassword totpRequired }
   }`;
+  /** Signed out: only login (and me) answer. */
+  const anonymous = () => new GraphQLClient(t.url);
   const as = (username: string) => sessions.get(username)!;
   const linked = (username: string) => plan.find((a) => a.username === username)!;
   const metaCount = async (username: string, resource: string, filter = '{}') => {
@@ -142,7 +144,7 @@ describe('demo accounts: one per role, password Lianluo#2026, admins with the pu
     plan = await seedDemoAccounts(t.orm.em.fork());
     for (const a of plan) {
       const admin = ['SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN'].includes(a.role);
-      const res: any = await t.client.request(LOGIN, { username: a.username, password: DEMO_PASSWORD, totpCode: admin ? totpNow() : null });
+      const res: any = await anonymous().request(LOGIN, { username: a.username, password: DEMO_PASSWORD, totpCode: admin ? totpNow() : null });
       logins.set(a.username, { mustChangePassword: res.login.mustChangePassword, totpRequired: res.login.totpRequired });
       sessions.set(a.username, new GraphQLClient(t.url, { headers: { authorization: `Bearer ${res.login.token}` } }));
     }
@@ -172,7 +174,7 @@ describe('demo accounts: one per role, password Lianluo#2026, admins with the pu
   });
 
   it('asks the admin accounts for the TOTP code of the demo secret', async () => {
-    const res = await refusal(t.client.request(LOGIN, { username: 'auditor', password: DEMO_PASSWORD }));
+    const res = await refusal(anonymous().request(LOGIN, { username: 'auditor', password: DEMO_PASSWORD }));
     expect(res).toBe('UNAUTHENTICATED');
   });
 

@@ -338,12 +338,14 @@ describe('overdue and soon-due letters (DL1–DL3)', () => {
     expect(await list(handler.client, { days: 5 })).toEqual({ overdue: [a.serialNumber], overdueCount: 1, due: [a.serialNumber], dueCount: 1 });
   });
 
-  it('refuses a role that reads no letters, and a negative number of days', async () => {
+  it('refuses a role that reads no letters, a negative number of days and a date beyond the calendar', async () => {
     const c = await call(dz.clerk.client, gql`mutation ($b: ID!) { createCommittee(name: "提案委员会", bodyId: $b) { id } }`, { b: dz.bodyId });
     const committee = await signIn(t, { roles: ['COMMITTEE_STAFF'], organizationId: dz.orgId, committeeId: c.createCommittee.id });
     expect((await expectError(call(committee.client, gql`{ overdueLetters { id } }`))).extensions.code).toBe('FORBIDDEN');
     const bad = await expectError(call(dz.clerk.client, gql`{ lettersDueWithin(days: -1) { id } }`));
     expect([bad.extensions.code, bad.extensions.field]).toEqual(['BAD_USER_INPUT', 'days']);
+    const far = await expectError(call(dz.clerk.client, gql`{ _overdueLettersMeta(asOf: "2201-01-01") { count } }`));
+    expect([far.extensions.code, far.extensions.field]).toEqual(['BAD_USER_INPUT', 'asOf']);
   });
 });
 

@@ -276,8 +276,8 @@ describe('satisfaction and resolution rates (SV3)', () => {
     expect(outside.extensions.code).toBe('NOT_FOUND');
     const reversed = await expectError(jx.clerk.request(RATES, { from: '2026-12-01', to: '2026-01-01' }));
     expect(reversed.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
-    const { client: member } = await signIn(t, { roles: ['MEMBER'], organizationId: jx.organizationId });
-    const forbidden = await expectError(member.request(RATES, SINCE_2026));
+    const { client: handler } = await signIn(t, { roles: ['DEPARTMENT_HANDLER'], organizationId: jx.organizationId, departmentId: housing });
+    const forbidden = await expectError(handler.request(RATES, SINCE_2026));
     expect(forbidden.extensions.code).toBe('FORBIDDEN');
   });
 });

@@ -186,7 +186,7 @@ export async function concludedOfficeLetter(
   leader: LeaderAccount,
   l: { title: string; content: string; departmentId: string; outcome: 'RESOLVED' | 'EXPLAINED' | 'NOT_RESOLVABLE'; concludedOn: string; receivedOn?: string },
 ): Promise<any> {
-  const receivedOn = l.receivedOn ?? '2026-10-08';
+  const receivedOn = l.receivedOn ?? l.concludedOn;
   const letter = await registerLetter(office.clerk, { organizationId: office.organizationId, title: l.title, content: l.content, receivedOn });
   const id = letter.id;
   const c = office.clerk;

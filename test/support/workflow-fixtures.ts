@@ -361,7 +361,12 @@ export function defaultArgs(w: WorkflowWorld, flow: Flow, step: string): Vars {
     case 'reopenLetter':
       return { reason: '来信人不满意' };
     case 'convertLetter':
-      return flow === 'RECEPTION' ? { into: 'SUGGESTION', memberId: w.bl.deputies[0] } : { into: 'OPINION_REPORT' };
+      // a mailbox letter goes in its member's name by default; an office letter names one
+      return flow === 'RECEPTION'
+        ? { into: 'SUGGESTION', memberId: w.bl.deputies[0] }
+        : flow === 'OFFICE'
+          ? { into: 'OPINION_REPORT', memberId: w.jx.members.other }
+          : { into: 'OPINION_REPORT' };
     case 'voidLetter':
       return { reason: '重复登记' };
     default:

@@ -35,10 +35,10 @@ const appMessages = {
         invalid_credentials: '用户名或密码错误',
         totp_required: '请输入动态口令（身份验证器中的 6 位数字）',
         totp_invalid: '动态口令不正确或已使用，请等待下一个口令',
-        locked: '账号已被锁定，请稍后再试或联系管理员解锁',
         disabled: '账号已停用，请联系管理员',
         session_ended: '会话已结束，请重新登录',
         signed_out: '未登录',
+        cookie_refused: '登录成功，但浏览器没有保存登录凭据（Cookie）：请允许本站使用 Cookie；正式环境须通过 HTTPS 访问',
       },
       account: {
         change_password: '修改密码',
@@ -92,10 +92,10 @@ const appMessages = {
         invalid_credentials: 'Wrong username or password',
         totp_required: 'Enter the one-time code (6 digits of your authenticator app)',
         totp_invalid: 'The one-time code is wrong or was used already; wait for the next one',
-        locked: 'The account is locked; try again later or ask an administrator to unlock it',
         disabled: 'The account is disabled; ask an administrator',
         session_ended: 'Your session has ended; please sign in again',
         signed_out: 'Not signed in',
+        cookie_refused: 'Signed in, but the browser did not keep the session cookie: allow cookies for this site; in production use HTTPS',
       },
       account: {
         change_password: 'Change password',

@@ -1,4 +1,4 @@
-import type { ResourceModel, SchemaModel, ValueModel } from './schema';
+import type { ResourceModel, SchemaModel, ValueModel } from './schema.js';
 
 /**
  * Who may read and write each resource: a copy of the role columns of the server's ACCESS table

@@ -1,5 +1,5 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
-import { isAdmin } from './access';
+import { isAdmin } from './access.js';
 
 /**
  * Sign-in against the API's own verbs: `login` sets the httpOnly cookie `lianluo_session`, which the
@@ -102,11 +102,13 @@ export function errorCode(error: any): string | undefined {
   return typeof error.code === 'string' ? error.code : undefined;
 }
 
-/** i18n keys for the sign-in refusals the console explains itself; others show the server's message. */
+/**
+ * i18n keys for the sign-in refusals the console explains itself; others (a lock with the time it
+ * ends, the rate limit) show the server's message.
+ */
 const LOGIN_MESSAGES: Record<string, string> = {
   TOTP_REQUIRED: 'app.auth.totp_required',
   TOTP_INVALID: 'app.auth.totp_invalid',
-  ACCOUNT_LOCKED: 'app.auth.locked',
   ACCOUNT_DISABLED: 'app.auth.disabled',
 };
 
@@ -122,13 +124,14 @@ export const authProvider: AuthProvider = {
       );
     } catch (e) {
       if (e instanceof ApiError) {
-        const key = (e.reason && LOGIN_MESSAGES[e.reason]) ?? (e.code === 'UNAUTHENTICATED' ? 'app.auth.invalid_credentials' : undefined);
-        // ACCOUNT_LOCKED's message carries the time the lock ends: keep the server's words
-        const error = new ApiError(key && e.reason !== 'ACCOUNT_LOCKED' ? key : withoutField(e.message), { code: e.code, reason: e.reason, field: e.field });
-        throw error;
+        const key = (e.reason ? LOGIN_MESSAGES[e.reason] : undefined) ?? (e.code === 'UNAUTHENTICATED' && !e.reason ? 'app.auth.invalid_credentials' : undefined);
+        throw new ApiError(key ?? withoutField(e.message), { code: e.code, reason: e.reason, field: e.field });
       }
       throw e;
     }
+    // the session lives in an httpOnly cookie: a browser that did not keep it (a Secure cookie over
+    // plain HTTP in production, cookies blocked) would otherwise fall back to this page in silence
+    if (!(await fetchMe(true).catch(() => null))) throw new ApiError('app.auth.cookie_refused', { code: 'UNAUTHENTICATED' });
   },
 
   async logout() {

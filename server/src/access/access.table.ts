@@ -71,7 +71,9 @@ const letterExclude = (a: ScopeActor): Where | null => {
   if (a.departmentId != null) and.push({ involvedDepartments: { $none: { id: a.departmentId } } });
   for (const name of a.personNames) {
     const like = `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    and.push({ $or: [{ involvedPersons: null }, { involvedPersons: { $not: { $ilike: like } } }] });
+    // `$not` is a logical operator in MikroORM: it wraps a condition and may not sit under a property
+    // ({ involvedPersons: { $not: … } } fails with 'The operator "not" is not permitted')
+    and.push({ $or: [{ involvedPersons: null }, { $not: { involvedPersons: { $ilike: like } } }] });
   }
   return and.length ? { $and: and } : null;
 };
@@ -133,7 +135,9 @@ export const ACCESS: Record<string, AccessRow> = {
     read: {
       OFFICE_STAFF: true,
       LEADER: true,
-      COMMITTEE_STAFF: (a) => (a.committeeSectorIds.length ? pairedWith('m.sector_id = any(?)', [a.committeeSectorIds]) : null),
+      // one placeholder per sector: the driver expands an array parameter into a list (`any(1, 2)` is invalid SQL)
+      COMMITTEE_STAFF: (a) =>
+        a.committeeSectorIds.length ? pairedWith(`m.sector_id in (${a.committeeSectorIds.map(() => '?').join(', ')})`, a.committeeSectorIds) : null,
       MEMBER: (a) => (a.memberId == null ? null : pairedWith('m.id = ?', [a.memberId])),
     },
     write: { OFFICE_STAFF: true },

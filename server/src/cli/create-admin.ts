@@ -151,31 +151,34 @@ administrator must change it and bind an authenticator app (TOTP) at first sign-
 or the embedded PostgreSQL in DATA_DIR (the running app's, or started for the command); DATA_KEY is
 required when NODE_ENV=production. Pending migrations are applied first.`;
 
-/** Reads a line without echoing it. */
-function askHidden(question: string): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    let muted = false;
-    (rl as any)._writeToOutput = (s: string) => {
-      if (!muted) process.stdout.write(s);
-    };
-    rl.question(question, (answer) => {
-      rl.close();
-      process.stdout.write('\n');
-      resolve(answer);
-    });
-    muted = true;
-  });
-}
-
 async function readPassword(): Promise<string> {
   const fromEnv = process.env[PASSWORD_ENV];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) throw new UsageError(`set ${PASSWORD_ENV} (no terminal to ask for the initial password)`);
-  const first = await askHidden('Initial password: ');
-  const second = await askHidden('Repeat it: ');
-  if (first !== second) throw new UsageError('the two passwords differ');
-  return first;
+  // one interface for both questions, its echo muted while the answer is typed
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  let muted = false;
+  (rl as any)._writeToOutput = (s: string) => {
+    if (!muted) process.stdout.write(s);
+  };
+  const ask = (question: string) =>
+    new Promise<string>((resolve) => {
+      muted = false;
+      rl.question(question, (answer) => {
+        muted = false;
+        process.stdout.write('\n');
+        resolve(answer);
+      });
+      muted = true;
+    });
+  try {
+    const first = await ask('Initial password: ');
+    const second = await ask('Repeat it: ');
+    if (first !== second) throw new UsageError('the two passwords differ');
+    return first;
+  } finally {
+    rl.close();
+  }
 }
 
 async function main(argv: string[]): Promise<void> {

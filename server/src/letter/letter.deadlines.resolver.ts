@@ -11,7 +11,7 @@ import { LetterStatus } from './letter.enums.js';
 import { chinaToday } from './letter.policy.js';
 import { letterResource } from './letter.resolver.js';
 import { dueWithin, earliestDue, overdue, type LetterDeadlineValue } from './letter.deadlines.js';
-import { deadlineLoader, scanOpenLetters } from './letter.deadlines.service.js';
+import { deadlineLoader, scanOpenLetters, type ScannedLetter } from './letter.deadlines.service.js';
 
 @ObjectType({ description: '来信的一项办理时限（DL1–DL3）' })
 export class LetterDeadline {
@@ -69,8 +69,32 @@ function paging(page?: number | null, perPage?: number | null): { offset: number
   return { offset: (page ?? 0) * limit, limit };
 }
 
+/** The dates deadlines are counted for: the span the counting calendar covers. */
+export function checkAsOf(asOf: string | null | undefined): string {
+  const day = asOf ?? chinaToday();
+  if (day < '1900-01-01' || day > '2100-12-31') throw badInput('asOf', '计算日期须在 1900 年至 2100 年之间');
+  return day;
+}
+
 function checkDays(days: number): void {
   if (days < 0 || days > 366) throw badInput('days', '天数须在 0 到 366 之间');
+}
+
+const scans = new WeakMap<object, Map<string, Promise<ScannedLetter[]>>>();
+
+/** The open letters in the caller's reach (PR3) with their deadlines, scanned once per request (a list and its count share it). */
+function scanFor(ctx: Context, asOf: string, organizationId?: string | null): Promise<ScannedLetter[]> {
+  const key = ctx.req ?? ctx;
+  let cache = scans.get(key);
+  if (!cache) scans.set(key, (cache = new Map()));
+  const k = `${organizationId ?? ''}|${asOf}`;
+  let found = cache.get(k);
+  if (!found) {
+    const where = letterResource.service.where(ctx, organizationId ? { organizationId } : undefined) as FilterQuery<Letter>;
+    found = scanOpenLetters(ctx.em, deadlineLoader(ctx), where, asOf);
+    cache.set(k, found);
+  }
+  return found;
 }
 
 /**
@@ -83,8 +107,7 @@ async function dueLetterIds(
   asOf: string,
   organizationId?: string | null,
 ): Promise<Array<{ id: number; dueOn: string }>> {
-  const where = letterResource.service.where(ctx, organizationId ? { organizationId } : undefined) as FilterQuery<Letter>;
-  const scanned = await scanOpenLetters(ctx.em, deadlineLoader(ctx), where, asOf);
+  const scanned = await scanFor(ctx, asOf, organizationId);
   const out: Array<{ id: number; dueOn: string }> = [];
   for (const { letter, deadlines } of scanned) {
     const dueOn = earliestDue(deadlines, keep);
@@ -111,7 +134,7 @@ export class LetterDeadlinesResolver {
     @Ctx() ctx: Context,
     @Arg('asOf', () => LocalDateResolver, asOfArg) asOf?: string | null,
   ): Promise<LetterDeadlineValue[]> {
-    return deadlineLoader(ctx).deadlinesOf(letter, asOf ?? chinaToday());
+    return deadlineLoader(ctx).deadlinesOf(letter, checkAsOf(asOf));
   }
 
   @Query(() => [Letter], { description: '超期来信：有未完成的时限已过到期日期，最早到期的在前（DL1–DL3）' })
@@ -122,7 +145,7 @@ export class LetterDeadlinesResolver {
     @Arg('asOf', () => LocalDateResolver, asOfArg) asOf?: string | null,
     @Arg('organizationId', () => ID, { nullable: true, description: '登记机构' }) organizationId?: string | null,
   ): Promise<Letter[]> {
-    const ids = await dueLetterIds(ctx, overdue, asOf ?? chinaToday(), organizationId);
+    const ids = await dueLetterIds(ctx, overdue, checkAsOf(asOf), organizationId);
     return pageOfLetters(ctx, ids, page, perPage);
   }
 
@@ -134,7 +157,7 @@ export class LetterDeadlinesResolver {
     @Arg('asOf', () => LocalDateResolver, asOfArg) asOf?: string | null,
     @Arg('organizationId', () => ID, { nullable: true, description: '登记机构' }) organizationId?: string | null,
   ): Promise<ListMetadata> {
-    return { count: (await dueLetterIds(ctx, overdue, asOf ?? chinaToday(), organizationId)).length };
+    return { count: (await dueLetterIds(ctx, overdue, checkAsOf(asOf), organizationId)).length };
   }
 
   @Query(() => [Letter], { description: '临近到期的来信：有未完成的时限在 days 个工作日内到期（尚未超期），最早到期的在前' })
@@ -147,7 +170,7 @@ export class LetterDeadlinesResolver {
     @Arg('organizationId', () => ID, { nullable: true, description: '登记机构' }) organizationId?: string | null,
   ): Promise<Letter[]> {
     checkDays(days);
-    const ids = await dueLetterIds(ctx, dueWithin(days), asOf ?? chinaToday(), organizationId);
+    const ids = await dueLetterIds(ctx, dueWithin(days), checkAsOf(asOf), organizationId);
     return pageOfLetters(ctx, ids, page, perPage);
   }
 
@@ -161,14 +184,14 @@ export class LetterDeadlinesResolver {
     @Arg('organizationId', () => ID, { nullable: true, description: '登记机构' }) organizationId?: string | null,
   ): Promise<ListMetadata> {
     checkDays(days);
-    return { count: (await dueLetterIds(ctx, dueWithin(days), asOf ?? chinaToday(), organizationId)).length };
+    return { count: (await dueLetterIds(ctx, dueWithin(days), checkAsOf(asOf), organizationId)).length };
   }
 
   @Query(() => [Int], {
     description: '尚未录入法定节假日的年度（本年和下一年）：其中的时限为暂定，请办公室及时录入工作日历（DL2）',
   })
   async calendarYearsMissing(@Ctx() ctx: Context, @Arg('asOf', () => LocalDateResolver, asOfArg) asOf?: string | null): Promise<number[]> {
-    const year = Number((asOf ?? chinaToday()).slice(0, 4));
+    const year = Number((checkAsOf(asOf)).slice(0, 4));
     const rows = await ctx.em.execute<Array<{ year: number }>>(
       `select distinct year from calendar_day where kind = 'HOLIDAY' and year in (?, ?)`,
       [year, year + 1],
@@ -194,6 +217,7 @@ export class LetterDeadlinesResolver {
       const name = office?.trim() ?? '';
       if (dueOn) {
         if (dueOn < letter.receivedOn) throw badInput('dueOn', `办结日期不能早于收到日期 ${letter.receivedOn}`);
+        if (dueOn > '2100-12-31') throw badInput('dueOn', '办结日期不能晚于 2100 年');
         if (name.length < 2 || name.length > 100) throw badInput('office', '请填写交办的上级机关（2–100 字，PV3）');
       }
       letter.higherOfficeDueOn = dueOn ?? null;

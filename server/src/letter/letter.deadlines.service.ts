@@ -3,11 +3,13 @@
  * tree once, the events of many letters in one statement. A page of letters costs the same number of
  * SQL statements whatever its size.
  */
+import { raw } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Account } from '../account/account.entity.js';
 import type { Context } from '../common/context.js';
-import { WorkingCalendar, type CalendarEntry } from '../common/working-days.js';
+import type { CalendarEntry, WorkingCalendar } from '../common/working-days.js';
 import { DeadlinePolicy } from '../deadline-policy/deadline-policy.entity.js';
+import { FastWorkingCalendar } from './letter.calendar.js';
 import { Letter } from './letter.entity.js';
 import { LetterStatus } from './letter.enums.js';
 import {
@@ -23,7 +25,7 @@ import {
 /** The official calendar as entered (DL2): every CalendarDay row. */
 export async function loadCalendar(em: EntityManager): Promise<WorkingCalendar> {
   const rows = await em.execute<CalendarEntry[]>(`select to_char(date, 'YYYY-MM-DD') as date, kind, name from calendar_day`);
-  return new WorkingCalendar(rows);
+  return new FastWorkingCalendar(rows);
 }
 
 interface PolicySqlRow {
@@ -118,29 +120,79 @@ export async function chooseLetterDeadlines(em: EntityManager, ctx: Context, let
   if (accountId != null && !ctx.actor.internal) letter.ownerAccount = em.getReference(Account, accountId, { wrapped: true });
 }
 
-/** What a letter's row must carry for its deadlines (letterFacts). */
-export const DEADLINE_FIELDS = [
-  'id',
-  'serialNumber',
-  'title',
-  'status',
-  'channel',
-  'receivedOn',
-  'organization',
-  'deadlineRules',
-  'higherOfficeDueOn',
-  'higherOfficeName',
-  'deadlineExtendedDays',
-  'decidedOn',
-  'writerNotifiedOn',
-  'forwardedOn',
-  'handledOn',
-  'concludedOn',
-  'repliedOn',
-  'reopenCount',
-  'ownerAccount',
-  'ownerName',
-] as const;
+/** What a letter's deadlines and reminders are computed from: a Letter, or a row of a scan. */
+export interface DeadlineSubject {
+  id: number;
+  serialNumber: string;
+  title: string;
+  status: string;
+  channel: string;
+  receivedOn: string;
+  organizationId: number;
+  deadlineRules: ChosenDeadlineRule[] | null;
+  higherOfficeDueOn: string | null;
+  higherOfficeName: string | null;
+  deadlineExtendedDays: number | null;
+  decidedOn: string | null;
+  writerNotifiedOn: string | null;
+  forwardedOn: string | null;
+  handledOn: string | null;
+  concludedOn: string | null;
+  repliedOn: string | null;
+  reopenCount: number;
+  ownerAccountId: number | null;
+  ownerName: string | null;
+}
+
+export function subjectOf(l: Letter): DeadlineSubject {
+  return {
+    id: l.id,
+    serialNumber: l.serialNumber,
+    title: l.title,
+    status: l.status,
+    channel: l.channel,
+    receivedOn: l.receivedOn,
+    organizationId: l.organization.id,
+    deadlineRules: l.deadlineRules ?? null,
+    higherOfficeDueOn: l.higherOfficeDueOn ?? null,
+    higherOfficeName: l.higherOfficeName ?? null,
+    deadlineExtendedDays: l.deadlineExtendedDays ?? null,
+    decidedOn: l.decidedOn ?? null,
+    writerNotifiedOn: l.writerNotifiedOn ?? null,
+    forwardedOn: l.forwardedOn ?? null,
+    handledOn: l.handledOn ?? null,
+    concludedOn: l.concludedOn ?? null,
+    repliedOn: l.repliedOn ?? null,
+    reopenCount: l.reopenCount ?? 0,
+    ownerAccountId: l.ownerAccount?.id ?? null,
+    ownerName: l.ownerName ?? null,
+  };
+}
+
+const day = (column: string) => `to_char(l.${column}, 'YYYY-MM-DD')`;
+/** The scan's columns, as DeadlineSubject (dates as YYYY-MM-DD text). */
+const SUBJECT_COLUMNS = [
+  'l.id as "id"',
+  'l.serial_number as "serialNumber"',
+  'l.title as "title"',
+  'l.status as "status"',
+  'l.channel as "channel"',
+  `${day('received_on')} as "receivedOn"`,
+  'l.organization_id as "organizationId"',
+  'l.deadline_rules as "deadlineRules"',
+  `${day('higher_office_due_on')} as "higherOfficeDueOn"`,
+  'l.higher_office_name as "higherOfficeName"',
+  'l.deadline_extended_days as "deadlineExtendedDays"',
+  `${day('decided_on')} as "decidedOn"`,
+  `${day('writer_notified_on')} as "writerNotifiedOn"`,
+  `${day('forwarded_on')} as "forwardedOn"`,
+  `${day('handled_on')} as "handledOn"`,
+  `${day('concluded_on')} as "concludedOn"`,
+  `${day('replied_on')} as "repliedOn"`,
+  'l.reopen_count as "reopenCount"',
+  'l.owner_account_id as "ownerAccountId"',
+  'l.owner_name as "ownerName"',
+];
 
 export interface EventDates {
   decidedOn: string | null;
@@ -149,25 +201,25 @@ export interface EventDates {
 const NO_EVENTS: EventDates = { decidedOn: null, reopenedOn: null };
 
 /** Whether a letter's deadlines need dates only its events hold (letters from before the workflow kept them). */
-function needsEvents(l: Letter): boolean {
-  return (l.status === LetterStatus.DECIDED && !l.decidedOn) || l.status === LetterStatus.REOPENED || (l.reopenCount ?? 0) > 0;
+function needsEvents(l: DeadlineSubject): boolean {
+  return (l.status === LetterStatus.DECIDED && !l.decidedOn) || l.status === LetterStatus.REOPENED || l.reopenCount > 0;
 }
 
-function factsOf(l: Letter, events: EventDates): LetterDeadlineFacts {
+function factsOf(l: DeadlineSubject, events: EventDates): LetterDeadlineFacts {
   return {
     status: l.status,
     receivedOn: l.receivedOn,
-    rules: l.deadlineRules ?? null,
-    higherOfficeDueOn: l.higherOfficeDueOn ?? null,
-    higherOfficeName: l.higherOfficeName ?? null,
-    deadlineExtendedDays: l.deadlineExtendedDays ?? null,
+    rules: l.deadlineRules,
+    higherOfficeDueOn: l.higherOfficeDueOn,
+    higherOfficeName: l.higherOfficeName,
+    deadlineExtendedDays: l.deadlineExtendedDays,
     decidedOn: l.decidedOn ?? events.decidedOn,
     reopenedOn: events.reopenedOn,
-    writerNotifiedOn: l.writerNotifiedOn ?? null,
-    forwardedOn: l.forwardedOn ?? null,
-    handledOn: l.handledOn ?? null,
-    concludedOn: l.concludedOn ?? null,
-    repliedOn: l.repliedOn ?? null,
+    writerNotifiedOn: l.writerNotifiedOn,
+    forwardedOn: l.forwardedOn,
+    handledOn: l.handledOn,
+    concludedOn: l.concludedOn,
+    repliedOn: l.repliedOn,
   };
 }
 
@@ -241,12 +293,13 @@ export class DeadlineLoader {
   }
 
   /** The deadlines of one letter on `asOf` (the letter's own rules, or for an older letter the rules it would get now). */
-  async deadlinesOf(letter: Letter, asOf: string): Promise<LetterDeadlineValue[]> {
-    const eventsP = needsEvents(letter) ? this.eventDates(letter.id) : Promise.resolve(NO_EVENTS);
-    const treeP = letter.deadlineRules ? Promise.resolve(null) : this.tree();
+  async deadlinesOf(letter: Letter | DeadlineSubject, asOf: string): Promise<LetterDeadlineValue[]> {
+    const subject = letter instanceof Letter ? subjectOf(letter) : letter;
+    const eventsP = needsEvents(subject) ? this.eventDates(subject.id) : Promise.resolve(NO_EVENTS);
+    const treeP = subject.deadlineRules ? Promise.resolve(null) : this.tree();
     const [calendar, tree, events] = await Promise.all([this.calendar(), treeP, eventsP]);
-    const rules = letter.deadlineRules ?? tree!.rulesFor(letter.organization.id, letter.channel);
-    return letterDeadlines(factsOf(letter, events), rules, calendar, asOf);
+    const rules = subject.deadlineRules ?? tree!.rulesFor(subject.organizationId, subject.channel);
+    return letterDeadlines(factsOf(subject, events), rules, calendar, asOf);
   }
 }
 
@@ -264,7 +317,7 @@ export function deadlineLoader(ctx: Context): DeadlineLoader {
 }
 
 export interface ScannedLetter {
-  letter: Letter;
+  letter: DeadlineSubject;
   deadlines: LetterDeadlineValue[];
 }
 
@@ -279,11 +332,18 @@ export async function scanOpenLetters(
   where: FilterQuery<Letter>,
   asOf: string,
 ): Promise<ScannedLetter[]> {
-  const letters = await em.find(
-    Letter,
-    { $and: [where, { status: { $nin: [...SETTLED_STATUSES] } }] } as FilterQuery<Letter>,
-    { fields: [...DEADLINE_FIELDS] as any, disableIdentityMap: true },
-  );
+  const rows = await em
+    .createQueryBuilder(Letter, 'l')
+    .select(SUBJECT_COLUMNS.map((c) => raw(c)))
+    .where({ $and: [where, { status: { $nin: [...SETTLED_STATUSES] } }] } as any)
+    .execute<DeadlineSubject[]>('all', false);
+  const letters = rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    organizationId: Number(r.organizationId),
+    ownerAccountId: r.ownerAccountId == null ? null : Number(r.ownerAccountId),
+    reopenCount: Number(r.reopenCount ?? 0),
+  }));
   await loader.primeEvents(letters.filter(needsEvents).map((l) => l.id));
   const out: ScannedLetter[] = [];
   for (const letter of letters) out.push({ letter, deadlines: await loader.deadlinesOf(letter, asOf) });

@@ -7,8 +7,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Notification, NotificationKind } from '../notification/notification.entity.js';
 import { MEASURE_LABELS, type LetterDeadlineValue } from './letter.deadlines.js';
-import { DeadlineLoader, scanOpenLetters } from './letter.deadlines.service.js';
-import type { Letter } from './letter.entity.js';
+import { DeadlineLoader, scanOpenLetters, type DeadlineSubject } from './letter.deadlines.service.js';
 import { chinaToday } from './letter.policy.js';
 
 /** A step this many working days (or fewer) from its due date is reminded of. */
@@ -36,7 +35,7 @@ interface AccountRow {
   roles: string[];
 }
 
-function message(kind: NotificationKind, letter: Letter, d: LetterDeadlineValue): { title: string; body: string } {
+function message(kind: NotificationKind, letter: DeadlineSubject, d: LetterDeadlineValue): { title: string; body: string } {
   const step = MEASURE_LABELS[d.measure];
   const when =
     kind === NotificationKind.DEADLINE_PASSED
@@ -57,7 +56,7 @@ function message(kind: NotificationKind, letter: Letter, d: LetterDeadlineValue)
 export async function sendDeadlineReminders(em: EntityManager, today: string): Promise<ReminderResult> {
   const loader = new DeadlineLoader(em);
   const scanned = await scanOpenLetters(em, loader, {}, today);
-  const due: Array<{ letter: Letter; d: LetterDeadlineValue; kind: NotificationKind }> = [];
+  const due: Array<{ letter: DeadlineSubject; d: LetterDeadlineValue; kind: NotificationKind }> = [];
   for (const { letter, deadlines } of scanned) {
     for (const d of deadlines) {
       if (d.done) continue;
@@ -73,7 +72,7 @@ export async function sendDeadlineReminders(em: EntityManager, today: string): P
   if (!due.length) return result;
 
   // the owners' accounts and every active leader's, with the organization tree: two statements
-  const ownerIds = [...new Set(due.map((x) => x.letter.ownerAccount?.id).filter((id): id is number => id != null))];
+  const ownerIds = [...new Set(due.map((x) => x.letter.ownerAccountId).filter((id): id is number => id != null))];
   const [tree, accounts] = await Promise.all([
     loader.tree(),
     em.execute<AccountRow[]>(
@@ -99,11 +98,11 @@ export async function sendDeadlineReminders(em: EntityManager, today: string): P
 
   const rows: Array<Record<string, unknown>> = [];
   for (const { letter, d, kind } of due) {
-    const owner = letter.ownerAccount ? byId.get(letter.ownerAccount.id) : undefined;
+    const owner = letter.ownerAccountId != null ? byId.get(letter.ownerAccountId) : undefined;
     const recipients: Recipient[] = [];
     if (owner) recipients.push({ accountId: Number(owner.id), name: owner.display_name, key: `a${owner.id}` });
     else if (letter.ownerName) recipients.push({ accountId: null, name: letter.ownerName, key: `n${letter.ownerName}` });
-    for (const leader of leadersOf(owner ? Number(owner.organization_id) : letter.organization.id)) {
+    for (const leader of leadersOf(owner ? Number(owner.organization_id) : letter.organizationId)) {
       if (!recipients.some((r) => r.accountId === Number(leader.id))) {
         recipients.push({ accountId: Number(leader.id), name: leader.display_name, key: `a${leader.id}` });
       }
@@ -115,7 +114,7 @@ export async function sendDeadlineReminders(em: EntityManager, today: string): P
         body,
         kind,
         letter: letter.id,
-        organization: letter.organization.id,
+        organization: letter.organizationId,
         recipientName: r.name,
         recipientAccount: r.accountId,
         dueOn: d.dueOn,

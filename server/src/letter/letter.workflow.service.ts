@@ -792,8 +792,9 @@ export function convertLetter(ctx: Context, id: unknown, input: ConvertLetterInp
     if (!fits[body.kind].includes(input.into)) {
       throw badInput('into', `${body.name}的来信可转为：${fits[body.kind].map((k) => CONVERSION_LABELS[k]).join('、')}`);
     }
-    const memberPk = input.memberId != null ? parseIds('memberId', [input.memberId])[0] : (letter.member?.id ?? null);
+    // in the group's name when a group is named; else in the member's, by default the letter's member
     const groupPk = input.liaisonGroupId != null ? parseIds('liaisonGroupId', [input.liaisonGroupId])[0] : null;
+    const memberPk = input.memberId != null ? parseIds('memberId', [input.memberId])[0] : groupPk == null ? (letter.member?.id ?? null) : null;
     const [member] = memberPk != null ? await reachable<Member>(c, 'Member', '委员/代表', [memberPk], 'memberId') : [];
     const [group] = groupPk != null ? await reachable<LiaisonGroup>(c, 'LiaisonGroup', '委员活动小组', [groupPk], 'liaisonGroupId') : [];
     if (member && member.body.id !== body.id) throw badInput('memberId', `${member.name}不是${body.name}的委员/代表`);

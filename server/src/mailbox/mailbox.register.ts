@@ -29,7 +29,7 @@ const openingDueSql = (a: string) =>
 
 /** MB2: active mailboxes not opened within their period by `asOf` (the mailbox's own period, else its organization's). */
 export function overdueMailboxCondition(asOf: string): FilterQuery<Mailbox> {
-  return { isActive: true, [raw((a: string) => `${openingDueSql(a)} < ?::date`, [asOf])]: true } as FilterQuery<Mailbox>;
+  return { isActive: true, [raw((a: string) => `(${openingDueSql(a)} < ?::date)`, [asOf])]: true } as FilterQuery<Mailbox>;
 }
 
 export interface Paging {

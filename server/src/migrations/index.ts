@@ -1,7 +1,9 @@
+import { Migration20261123170736 } from './Migration20261123170736.js';
 import { Migration20261123141453 } from './Migration20261123141453.js';
 import type { MigrationObject } from '@mikro-orm/core';
 
 /** Every committed migration, in order (generated files are reviewed, then listed here). */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123141453', class: Migration20261123141453 },
+  { name: 'Migration20261123170736', class: Migration20261123170736 },
 ];
