@@ -107,6 +107,8 @@ const OWNERS: Record<string, Record<string, Owner[]>> = {
   Proposal: { A0: ['member', 'committee'], A1: ['group'] },
   OpinionReport: { A0: ['member', 'committee'], A1: ['group'] },
   Suggestion: { A0: ['member', 'committee'], A1: [] },
+  // Notification A0 is addressed to no account: only the office and leaders reach it
+  Notification: { A0: [] },
   DutyRecord: { A0: ['member', 'committee'] },
   PerformanceScore: { A0: ['member', 'committee'] },
 };

@@ -199,7 +199,13 @@ export const ACCESS: Record<string, AccessRow> = {
     read: { OFFICE_STAFF: true, LEADER: true, MEMBER: own('letter.member', 'memberId') },
     write: { OFFICE_STAFF: true },
   },
-  Notification: { anchor: org('organization'), read: CASEWORK_READ, write: {} },
+  // the office and leaders see their organizations' notices; everyone else only those addressed to
+  // them (a notice may name a letter they must not see, PR2/PV5)
+  Notification: {
+    anchor: org('organization'),
+    read: { OFFICE_STAFF: true, LEADER: true, COMMITTEE_STAFF: addressedToMe, STATION_STAFF: addressedToMe, MEMBER: addressedToMe, DEPARTMENT_HANDLER: addressedToMe },
+    write: {},
+  },
   // ---------------------------------------------------------------- duties and performance
   Activity: { anchor: body('body'), read: { OFFICE_STAFF: true, LEADER: true, COMMITTEE_STAFF: true, STATION_STAFF: true, MEMBER: true }, write: { OFFICE_STAFF: true } },
   Proposal: dutyPaper(),
@@ -211,6 +217,10 @@ export const ACCESS: Record<string, AccessRow> = {
   DutyRecord: { anchor: org('member.organization'), read: { OFFICE_STAFF: true, LEADER: true, COMMITTEE_STAFF: committeeMembers('member'), MEMBER: own('member', 'memberId') }, write: {} },
   PerformanceScore: { anchor: org('member.organization'), read: { OFFICE_STAFF: true, LEADER: true, COMMITTEE_STAFF: committeeMembers('member'), MEMBER: own('member', 'memberId') }, write: {} },
 };
+
+function addressedToMe(a: ScopeActor): Where {
+  return { recipientAccount: a.accountId };
+}
 
 function committeeMembersSelf(a: ScopeActor): Where | null {
   return a.committeeSectorIds.length ? { sector: { $in: a.committeeSectorIds } } : null;
