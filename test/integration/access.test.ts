@@ -3,7 +3,7 @@ import { gql, GraphQLClient } from 'graphql-request';
 import pg from 'pg';
 import { appRolePassword, appRoleUrl, APP_ROLE, ensureAppRole } from '../../server/src/db/app-role.js';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
-import { createDepartment, createOffice, REGISTER_LETTER } from '../support/casework-fixtures.js';
+import { createDepartment, createMember, createOffice, REGISTER_LETTER } from '../support/casework-fixtures.js';
 import { signIn } from '../support/sessions.js';
 
 let t: TestApp;
@@ -162,6 +162,40 @@ describe('audit log (等保 audit)', () => {
     } finally {
       await client.end();
     }
+  });
+});
+
+describe('personal data per role (PR1)', () => {
+  it('shows phone numbers masked to every role that reads the person, and full values only to the roles that may reveal them', async () => {
+    const constituent = await office.request<any>(
+      gql`mutation ($o: ID!) { createConstituent(name: "林阿婆", organizationId: $o, community: "新兴街道", phone: "13912345678") { id phoneMasked } }`,
+      { o: orgId },
+    );
+    const id = constituent.createConstituent.id;
+    expect(constituent.createConstituent.phoneMasked).toBe('139****5678');
+    const memberId = await createMember(t, { name: '王建军', bodyId, organizationId: orgId });
+    await office.request(
+      gql`mutation ($m: ID!, $c: ID!) { createContactPairing(kind: MEMBER_CONSTITUENT, memberId: $m, constituentId: $c, startDate: "2026-01-01") { id } }`,
+      { m: memberId, c: id },
+    );
+    const member = (await signIn(t, { roles: ['MEMBER'], organizationId: orgId, memberId })).client;
+    const chair = await office.request<any>(gql`mutation ($b: ID!) { createLeader(name: "陈建华", bodyId: $b, position: CHAIR, isPrincipal: true) { id } }`, { b: bodyId });
+    const leader = (await signIn(t, { roles: ['LEADER'], organizationId: orgId, leaderId: chair.createLeader.id })).client;
+    const handler = (await signIn(t, { roles: ['DEPARTMENT_HANDLER'], organizationId: orgId, departmentId: forwardedTo })).client;
+    const READ = gql`query ($id: ID!) { Constituent(id: $id) { name phoneMasked } }`;
+    const REVEAL = gql`mutation ($id: ID!) { revealConstituent(id: $id, reason: "走访前电话联系") { phone } }`;
+    for (const client of [office, member, leader]) {
+      expect(await client.request(READ, { id })).toEqual({ Constituent: { name: '林阿婆', phoneMasked: '139****5678' } });
+    }
+    // handlers do not work with constituents at all
+    expect((await expectError(handler.request(READ, { id }))).extensions.code).toBe('FORBIDDEN');
+    // the office and the member paired with the person may reveal; a leader reads figures, not phone numbers
+    for (const client of [office, member]) {
+      expect(await client.request(REVEAL, { id })).toEqual({ revealConstituent: { phone: '13912345678' } });
+    }
+    expect((await expectError(leader.request(REVEAL, { id }))).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_REQUIRED' });
+    const reveals = await sql(`select count(*)::int as n from audit_event where action = 'REVEAL' and operation = 'revealConstituent' and record_id = ?`, [id]);
+    expect(reveals[0].n).toBe(2);
   });
 });
 

@@ -204,6 +204,8 @@ describe('a higher office’s deadline and the one extension (PV3)', () => {
           localDueOn: '2026-10-08',
         }),
         dl({ measure: 'REPLY', startOn: '2026-09-24', dueOn: '2026-10-26', ruleRef: DZ_REPLY, daysLeft: 12, rolledFrom: '2026-10-24' }),
+        // PV2: the result is reported back to the higher office by its date
+        dl({ measure: 'HIGHER_OFFICE_REPORT', startOn: '2026-09-24', dueOn: '2026-10-15', ruleRef: 'PV2：向四川省政协办公厅报告办理结果（上级机关交办时限）', daysLeft: 5 }),
       ],
     });
     const events = await call(dz.clerk.client, gql`query ($id: ID) { allLetterEvents(filter: { letterId: $id }, sortField: "id", sortOrder: "ASC") { action note } }`, { id: letter.id });

@@ -22,6 +22,7 @@ import { findTransition, TRANSITIONS, type LetterFlow } from '../../server/src/l
 import type { LetterStatus } from '../../server/src/letter/letter.enums.js';
 import { reopenLetter } from '../../server/src/letter/letter.workflow.service.js';
 import { SYSTEM, type Context } from '../../server/src/common/context.js';
+import { Letter } from '../../server/src/letter/letter.entity.js';
 
 let t: TestApp;
 let w: WorkflowWorld;
@@ -53,7 +54,12 @@ describe.concurrent('every row of the three transition tables, walked through th
 
   it.each(TRANSITIONS.filter((r) => r.action !== 'mergeLetters').map((r) => [title(r), r] as const))('%s', async (_title, row) => {
     const flow = row.flow as Flow;
-    const letter = await walk(w, flow, await newLetter(w, flow), pathTo(flow, row.from, row.action), rolesOf);
+    let letter = await walk(w, flow, await newLetter(w, flow), pathTo(flow, row.from, row.action), rolesOf);
+    if (row.action === 'reportToHigherOffice') {
+      // only a letter a higher office referred, with its deadline, is reported back (PV2)
+      await t.orm.em.fork().nativeUpdate(Letter, { id: Number(letter.id) }, { higherOfficeDueOn: '2026-04-15', higherOfficeName: '浙江省政协办公厅' });
+      letter = await letterOf(flow, letter.id);
+    }
     expect([letter.status, letter.allowedActions.includes(row.action)]).toEqual([row.from, true]);
     const actor = actorFor(w, flow, row.roles);
     const after = await act(actor.client, row.action, letter.id, { ...defaultArgs(w, flow, variantOf(row.from, row.action)), version: letter.version });
@@ -103,6 +109,7 @@ describe('the office flow (PV2)', () => {
     const l4 = await act(w.jx.office, 'forwardLetter', l0.id, {
       leadDepartmentId: w.jx.departments.housing,
       coHandlerDepartmentIds: [w.jx.departments.transport],
+      coordinatorLeaderId: w.jx.deputySecretaryGeneralId,
       forwardedOn: '2026-03-07',
     });
     const l5 = await act(w.jx.housingHandler, 'recordHandlingResult', l0.id, { result: '已更换线路，路灯恢复', handledOn: '2026-03-20' });
@@ -127,6 +134,7 @@ describe('the office flow (PV2)', () => {
       forwardedOn: '2026-03-07',
       leadDepartmentId: w.jx.departments.housing,
       coHandlerDepartmentIds: [w.jx.departments.transport],
+      coordinatorLeaderId: w.jx.deputySecretaryGeneralId,
       handlingResult: '已更换线路，路灯恢复',
       handledOn: '2026-03-20',
       outcome: 'RESOLVED',
@@ -147,7 +155,7 @@ describe('the office flow (PV2)', () => {
         fromStatus: 'DECIDED',
         toStatus: 'FORWARDED',
         actorName: NAMES.jxOffice,
-        note: '转嘉兴市住房和城乡建设局主办，嘉兴市交通运输局协办',
+        note: '转嘉兴市住房和城乡建设局主办，嘉兴市交通运输局协办，赵刚协调',
       },
       { action: 'recordHandlingResult', fromStatus: 'FORWARDED', toStatus: 'HANDLED', actorName: NAMES.housingHandler, note: '办理结果：已更换线路，路灯恢复' },
       { action: 'concludeLetter', fromStatus: 'HANDLED', toStatus: 'CONCLUDED', actorName: NAMES.jxOffice, note: '办结：已解决，问题已解决' },
@@ -433,14 +441,116 @@ describe('lead department and co-handlers (PV7)', () => {
     const forwarded = await act(w.jx.office, 'forwardLetter', letter.id, {
       leadDepartmentId: w.jx.departments.housing,
       coHandlerDepartmentIds: [w.jx.departments.transport],
+      coordinatorLeaderId: w.jx.deputySecretaryGeneralId,
       forwardedOn: '2026-03-07',
     });
-    expect([forwarded.leadDepartmentId, forwarded.coHandlerDepartmentIds]).toEqual([w.jx.departments.housing, [w.jx.departments.transport]]);
+    expect([forwarded.leadDepartmentId, forwarded.coHandlerDepartmentIds, forwarded.coordinatorLeaderId]).toEqual([
+      w.jx.departments.housing,
+      [w.jx.departments.transport],
+      w.jx.deputySecretaryGeneralId,
+    ]);
     const co = await expectError(act(w.jx.transportHandler, 'recordHandlingResult', letter.id, { result: '已配合' }));
     expect([co.extensions.code, co.extensions.reason]).toEqual(['FORBIDDEN', 'NOT_LEAD_DEPARTMENT']);
     const handled = await act(w.jx.housingHandler, 'recordHandlingResult', letter.id, { result: '已协调交通局共同处理', handledOn: '2026-03-15' });
     expect([handled.status, handled.handlingResult]).toEqual(['HANDLED', '已协调交通局共同处理']);
     expect((await jxEvents(letter.id)).at(-1).actorName).toBe(NAMES.housingHandler);
+  });
+});
+
+describe('the coordinating deputy secretary-general (PV7)', () => {
+  it('records the deputy secretary-general who coordinates the co-handlers, and refuses co-handlers without one (PV7)', async () => {
+    const letter = await letterAt('OFFICE', 'DECIDED');
+    const args = { leadDepartmentId: w.jx.departments.housing, coHandlerDepartmentIds: [w.jx.departments.transport], forwardedOn: '2026-03-07' };
+    const missing = await expectError(act(w.jx.office, 'forwardLetter', letter.id, args));
+    expect([missing.extensions.code, missing.extensions.field, missing.extensions.rule, missing.message]).toEqual([
+      'BAD_USER_INPUT',
+      'coordinatorLeaderId',
+      'PV7',
+      'coordinatorLeaderId：有协办单位时须指定协调主办、协办单位的分管副秘书长（PV7）',
+    ]);
+    const unknown = await expectError(act(w.jx.office, 'forwardLetter', letter.id, { ...args, coordinatorLeaderId: '999999' }));
+    expect([unknown.extensions.code, unknown.extensions.field]).toEqual(['NOT_FOUND', 'coordinatorLeaderId']);
+    const after = await letterOf('OFFICE', letter.id);
+    expect([after.status, after.version, after.coordinatorLeaderId]).toEqual(['DECIDED', letter.version, null]);
+    const ok = await act(w.jx.office, 'forwardLetter', letter.id, { ...args, coordinatorLeaderId: w.jx.deputySecretaryGeneralId, version: letter.version });
+    expect([ok.status, ok.coordinatorLeaderId]).toEqual(['FORWARDED', w.jx.deputySecretaryGeneralId]);
+    expect((await jxEvents(letter.id)).at(-1).note).toBe('转嘉兴市住房和城乡建设局主办，嘉兴市交通运输局协办，赵刚协调');
+    // a lead department alone needs no coordinator
+    const alone = await act(w.jx.office, 'forwardLetter', (await letterAt('OFFICE', 'DECIDED')).id, { leadDepartmentId: w.jx.departments.housing });
+    expect([alone.status, alone.coordinatorLeaderId]).toEqual(['FORWARDED', null]);
+  });
+});
+
+describe('reporting back to a higher office (PV2)', () => {
+  const REPORT_DEADLINE = gql`query ($id: ID!, $asOf: LocalDate) { Letter(id: $id) { deadlines(asOf: $asOf) { measure dueOn ruleRef done doneOn late overdue } } }`;
+  const reportDeadline = async (id: string, asOf: string) =>
+    (await w.jx.office.request<any>(REPORT_DEADLINE, { id, asOf })).Letter.deadlines.find((d: any) => d.measure === 'HIGHER_OFFICE_REPORT');
+
+  it('reports the result a higher office asked for back to it by its deadline, once concluded or replied; the status stays (PV2)', async () => {
+    const letter = await letterAt('OFFICE', 'CONCLUDED', { title: '省政协交办：老旧小区加装电梯' });
+    const report = { reportedOn: '2026-04-12', summary: '已协调加装电梯，来信人满意' };
+    // a letter no higher office referred has nothing to report
+    expect(letter.allowedActions).not.toContain('reportToHigherOffice');
+    const none = await expectError(act(w.jx.office, 'reportToHigherOffice', letter.id, report));
+    expect([none.extensions.code, none.extensions.reason, none.extensions.rule]).toEqual(['CONFLICT', 'NO_HIGHER_OFFICE_DEADLINE', 'PV2']);
+
+    const set = await w.jx.office.request<any>(
+      gql`mutation ($id: ID!) { setLetterHigherOfficeDeadline(id: $id, dueOn: "2026-04-15", office: "浙江省政协办公厅") { version allowedActions } }`,
+      { id: letter.id },
+    );
+    expect(set.setLetterHigherOfficeDeadline.allowedActions).toContain('reportToHigherOffice');
+    expect(await reportDeadline(letter.id, '2026-04-16')).toEqual({
+      measure: 'HIGHER_OFFICE_REPORT',
+      dueOn: '2026-04-15',
+      ruleRef: 'PV2：向浙江省政协办公厅报告办理结果（上级机关交办时限）',
+      done: false,
+      doneOn: null,
+      late: false,
+      overdue: true,
+    });
+    const leader = await expectError(act(w.jx.chair, 'reportToHigherOffice', letter.id, report));
+    expect([leader.extensions.code, leader.extensions.reason]).toEqual(['FORBIDDEN', 'ROLE_REQUIRED']);
+    const early = await expectError(act(w.jx.office, 'reportToHigherOffice', letter.id, { ...report, reportedOn: '2026-03-20' }));
+    expect([early.extensions.code, early.extensions.field]).toEqual(['BAD_USER_INPUT', 'reportedOn']);
+    const blank = await expectError(act(w.jx.office, 'reportToHigherOffice', letter.id, { ...report, summary: '  ' }));
+    expect([blank.extensions.code, blank.extensions.field]).toEqual(['BAD_USER_INPUT', 'summary']);
+
+    const version = set.setLetterHigherOfficeDeadline.version;
+    const done = await act(w.jx.office, 'reportToHigherOffice', letter.id, { ...report, version });
+    expect([done.status, done.version, done.reportedToHigherOfficeOn, done.higherOfficeReportSummary]).toEqual([
+      'CONCLUDED',
+      version + 1,
+      '2026-04-12',
+      '已协调加装电梯，来信人满意',
+    ]);
+    expect(done.allowedActions).not.toContain('reportToHigherOffice');
+    expect((await jxEvents(letter.id)).at(-1)).toEqual({
+      action: 'reportToHigherOffice',
+      fromStatus: 'CONCLUDED',
+      toStatus: 'CONCLUDED',
+      actorName: NAMES.jxOffice,
+      note: '向浙江省政协办公厅报告办理结果：已协调加装电梯，来信人满意',
+    });
+    expect(await reportDeadline(letter.id, '2026-04-16')).toMatchObject({ done: true, doneOn: '2026-04-12', late: false, overdue: false });
+    // once only; the letter carries on to the reply
+    const again = await expectError(act(w.jx.office, 'reportToHigherOffice', letter.id, report));
+    expect([again.extensions.code, again.extensions.reason]).toEqual(['CONFLICT', 'ALREADY_REPORTED']);
+    const replied = await act(w.jx.office, 'replyToLetter', letter.id, defaultArgs(w, 'OFFICE', 'replyToLetter'));
+    expect(replied.status).toBe('REPLIED');
+  });
+
+  it('is refused before the letter is concluded, and shows a late report as late (PV2)', async () => {
+    const forwarded = await letterAt('OFFICE', 'FORWARDED');
+    await w.jx.office.request(gql`mutation ($id: ID!) { setLetterHigherOfficeDeadline(id: $id, dueOn: "2026-04-15", office: "浙江省政协办公厅") { id } }`, { id: forwarded.id });
+    const e = await expectError(act(w.jx.office, 'reportToHigherOffice', forwarded.id, { reportedOn: '2026-04-12', summary: '尚在办理' }));
+    expect([e.extensions.code, e.extensions.from]).toEqual(['TRANSITION_NOT_ALLOWED', 'FORWARDED']);
+
+    const replied = await letterAt('OFFICE', 'REPLIED');
+    await w.jx.office.request(gql`mutation ($id: ID!) { setLetterHigherOfficeDeadline(id: $id, dueOn: "2026-04-15", office: "浙江省政协办公厅") { id } }`, { id: replied.id });
+    const late = await act(w.jx.office, 'reportToHigherOffice', replied.id, { reportedOn: '2026-04-20', summary: '路灯已修复' });
+    expect([late.status, late.reportedToHigherOfficeOn]).toEqual(['REPLIED', '2026-04-20']);
+    expect((await jxEvents(replied.id)).at(-1).note).toBe('向浙江省政协办公厅报告办理结果（逾期，时限为 2026-04-15）：路灯已修复');
+    expect(await reportDeadline(replied.id, '2026-05-01')).toMatchObject({ done: true, doneOn: '2026-04-20', late: true, overdue: false });
   });
 });
 

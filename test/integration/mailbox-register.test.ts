@@ -120,8 +120,10 @@ beforeAll(async () => {
   await open(boxes.m3, b1, '2026-11-08', 1);
   await open(boxes.m4, b2, '2026-11-01', 0);
 
-  // 南湖: five letters of 2026 and one of 2025
+  // 南湖: six letters of 2026 and one of 2025
   await letter(llc, boxes.m1, '2026-03-01');
+  // MB5: fed back six weeks after it arrived, past its 15 working days
+  await letter(llc, boxes.m1, '2026-03-02', { status: 'REPLIED', handledOn: '2026-04-20', repliedOn: '2026-04-30' });
   await letter(llc, boxes.m1, '2026-03-01', { status: 'HANDLED', handledOn: '2026-03-10' });
   await letter(llc, boxes.m1, '2026-11-01', { status: 'REPLIED', handledOn: '2026-11-05', repliedOn: '2026-11-06' });
   await letter(llc, boxes.m2, '2026-11-10', { status: 'ESCALATED', escalationLevel: 'COUNTY_OFFICE' });
@@ -173,42 +175,42 @@ describe('mailboxes past their opening period (MB2)', () => {
   });
 });
 
-const ZERO = { mailboxCount: 0, openingCount: 0, lettersFound: 0, registered: 0, handled: 0, reported: 0, fedBack: 0 };
+const ZERO = { mailboxCount: 0, openingCount: 0, lettersFound: 0, registered: 0, handled: 0, reported: 0, fedBack: 0, fedBackOnTime: 0 };
 const STATS = gql`
   query ($b: ID!, $y: Int!) {
     mailboxRegisterStatistics(bodyId: $b, year: $y) {
       bodyName year
-      rows { liaisonGroupId liaisonGroupName mailboxCount openingCount lettersFound registered handled reported fedBack }
-      total { liaisonGroupId liaisonGroupName mailboxCount openingCount lettersFound registered handled reported fedBack }
+      rows { liaisonGroupId liaisonGroupName mailboxCount openingCount lettersFound registered handled reported fedBack fedBackOnTime }
+      total { liaisonGroupId liaisonGroupName mailboxCount openingCount lettersFound registered handled reported fedBack fedBackOnTime }
     }
   }
 `;
 
 describe('the yearly mailbox register (MB7)', () => {
-  it('counts per liaison group the letters registered, handled, reported and fed back in the year, in pinyin order, with the total (MB7, MB3)', async () => {
+  it('counts per liaison group the letters registered, handled, reported, fed back and fed back on time in the year, in pinyin order, with the total (MB7, MB3, MB5)', async () => {
     const res = await call(clerk.client, STATS, { b: bodyId, y: 2026 });
     expect(res.mailboxRegisterStatistics).toEqual({
       bodyName: '嘉兴市政协',
       year: 2026,
       rows: [
         // 海宁 (hǎi), 南湖 (nán), 秀洲 (xiù)
-        { liaisonGroupId: groups.haining, liaisonGroupName: '海宁市委员联络组', mailboxCount: 2, openingCount: 2, lettersFound: 1, registered: 2, handled: 1, reported: 0, fedBack: 1 },
-        { liaisonGroupId: groups.nanhu, liaisonGroupName: '南湖区委员活动小组', mailboxCount: 3, openingCount: 3, lettersFound: 3, registered: 5, handled: 2, reported: 2, fedBack: 1 },
+        { liaisonGroupId: groups.haining, liaisonGroupName: '海宁市委员联络组', mailboxCount: 2, openingCount: 2, lettersFound: 1, registered: 2, handled: 1, reported: 0, fedBack: 1, fedBackOnTime: 1 },
+        { liaisonGroupId: groups.nanhu, liaisonGroupName: '南湖区委员活动小组', mailboxCount: 3, openingCount: 3, lettersFound: 3, registered: 6, handled: 3, reported: 2, fedBack: 2, fedBackOnTime: 1 },
         { liaisonGroupId: groups.xiuzhou, liaisonGroupName: '秀洲区委员活动小组', ...ZERO },
       ],
-      total: { liaisonGroupId: null, liaisonGroupName: '合计', mailboxCount: 5, openingCount: 5, lettersFound: 4, registered: 7, handled: 3, reported: 2, fedBack: 2 },
+      total: { liaisonGroupId: null, liaisonGroupName: '合计', mailboxCount: 5, openingCount: 5, lettersFound: 4, registered: 8, handled: 4, reported: 2, fedBack: 3, fedBackOnTime: 2 },
     });
     const lastYear = (await call(clerk.client, STATS, { b: bodyId, y: 2025 })).mailboxRegisterStatistics;
-    expect(lastYear.total).toEqual({ liaisonGroupId: null, liaisonGroupName: '合计', mailboxCount: 5, openingCount: 1, lettersFound: 1, registered: 1, handled: 1, reported: 0, fedBack: 1 });
+    expect(lastYear.total).toEqual({ liaisonGroupId: null, liaisonGroupName: '合计', mailboxCount: 5, openingCount: 1, lettersFound: 1, registered: 1, handled: 1, reported: 0, fedBack: 1, fedBackOnTime: 1 });
   });
 
   it("counts only what the caller reaches: a group's staff their group, another office not the body at all (MB7, PR3)", async () => {
     const staff = await signIn(t, { roles: ['STATION_STAFF'], organizationId: officeId, liaisonGroupId: groups.haining });
     const mine = (await call(staff.client, STATS, { b: bodyId, y: 2026 })).mailboxRegisterStatistics;
-    expect(mine.rows.map((r: any) => [r.liaisonGroupName, r.registered, r.mailboxCount])).toEqual([
-      ['海宁市委员联络组', 2, 2],
-      ['南湖区委员活动小组', 0, 0],
-      ['秀洲区委员活动小组', 0, 0],
+    expect(mine.rows.map((r: any) => [r.liaisonGroupName, r.registered, r.mailboxCount, r.fedBackOnTime])).toEqual([
+      ['海宁市委员联络组', 2, 2, 1],
+      ['南湖区委员活动小组', 0, 0, 0],
+      ['秀洲区委员活动小组', 0, 0, 0],
     ]);
     expect((await expectError(call(otherClerk.client, STATS, { b: bodyId, y: 2026 }))).extensions.code).toBe('NOT_FOUND');
     const c = await call(clerk.client, gql`mutation ($b: ID!, $o: ID!) { createMember(name: "赵强", kind: CPPCC_MEMBER, bodyId: $b, organizationId: $o, termNumber: 10, termStart: "2022-01-10") { id } }`, { b: bodyId, o: officeId });
@@ -220,9 +222,9 @@ describe('the yearly mailbox register (MB7)', () => {
 
 describe('the register as a spreadsheet (MB7)', () => {
   const exportUrl = (query: string) => `${t.url.replace(/\/graphql$/, '')}/export/mailbox-register.xlsx?${query}`;
-  const cells = (ws: ExcelJS.Worksheet, row: number) => Array.from({ length: 9 }, (_v, i) => ws.getCell(row, i + 1).value ?? null);
+  const cells = (ws: ExcelJS.Worksheet, row: number) => Array.from({ length: 10 }, (_v, i) => ws.getCell(row, i + 1).value ?? null);
 
-  it('downloads the yearly register as .xlsx with Chinese headers, one row per group and the total (MB7)', async () => {
+  it('downloads the yearly register as .xlsx with Chinese headers, one row per group and the total, fed back on time included (MB7, MB5)', async () => {
     const res = await fetch(exportUrl(`bodyId=${bodyId}&year=2026`), { headers: { authorization: `Bearer ${clerk.token}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -235,12 +237,12 @@ describe('the register as a spreadsheet (MB7)', () => {
     const ws = wb.getWorksheet('信箱台账')!;
     expect(ws.rowCount).toBe(6);
     expect(ws.getCell('A1').value).toBe('嘉兴市政协2026年度委员信箱工作统计');
-    expect(ws.getCell('I1').isMerged).toBe(true);
-    expect(cells(ws, 2)).toEqual(['序号', '委员活动小组（联络组）', '信箱数', '开启次数', '收到信件', '登记来信', '已办理', '已报送', '已反馈']);
-    expect(cells(ws, 3)).toEqual([1, '海宁市委员联络组', 2, 2, 1, 2, 1, 0, 1]);
-    expect(cells(ws, 4)).toEqual([2, '南湖区委员活动小组', 3, 3, 3, 5, 2, 2, 1]);
-    expect(cells(ws, 5)).toEqual([3, '秀洲区委员活动小组', 0, 0, 0, 0, 0, 0, 0]);
-    expect(cells(ws, 6)).toEqual([null, '合计', 5, 5, 4, 7, 3, 2, 2]);
+    expect(ws.getCell('J1').isMerged).toBe(true);
+    expect(cells(ws, 2)).toEqual(['序号', '委员活动小组（联络组）', '信箱数', '开启次数', '收到信件', '登记来信', '已办理', '已报送', '已反馈', '按时反馈']);
+    expect(cells(ws, 3)).toEqual([1, '海宁市委员联络组', 2, 2, 1, 2, 1, 0, 1, 1]);
+    expect(cells(ws, 4)).toEqual([2, '南湖区委员活动小组', 3, 3, 3, 6, 3, 2, 2, 1]);
+    expect(cells(ws, 5)).toEqual([3, '秀洲区委员活动小组', 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(cells(ws, 6)).toEqual([null, '合计', 5, 5, 4, 8, 4, 2, 3, 2]);
   });
 
   it('refuses without a session (401), for a role without the register (403), a body out of reach (404) and a missing year (400)', async () => {

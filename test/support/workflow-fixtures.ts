@@ -18,6 +18,8 @@ export interface WorkflowWorld {
     organizationId: string;
     chairId: string;
     secretaryGeneralId: string;
+    /** The deputy secretary-general in charge, who coordinates co-handlers (PV7). */
+    deputySecretaryGeneralId: string;
     members: { lead: string; other: string };
     groupId: string;
     mailboxId: string;
@@ -157,6 +159,7 @@ export async function setUpWorkflowWorld(t: TestApp): Promise<WorkflowWorld> {
       ...jxOffice,
       chairId,
       secretaryGeneralId,
+      deputySecretaryGeneralId: deputySgId,
       members: { lead, other },
       groupId,
       mailboxId: mailbox.createMailbox.id,
@@ -197,13 +200,14 @@ export type Flow = 'OFFICE' | 'MAILBOX' | 'RECEPTION';
 export const WF_FIELDS = `
   id serialNumber status version flow allowedActions channel urgency isImportant isAnonymous
   writerNotifiedOn declineReason proposedHandling proposedBy decision decidedOn decidedByLeaderId forwardedOn
-  leadDepartmentId coHandlerDepartmentIds handlingResult handledOn
+  leadDepartmentId coHandlerDepartmentIds coordinatorLeaderId handlingResult handledOn
   investigationFindings investigationHandlerName investigationHandlerSignedOn investigationLeaderName investigationLeaderSignedOn
   outcome conclusion concludedOn replyMethod repliedOn replyContent
   reviewRequestedOn reviewReason reviewAnsweredOn reviewAnswer reReviewRequestedOn reReviewReason reReviewAnsweredOn reReviewAnswer
   closedOn escalationLevel escalationReason assignmentSignedBy assignmentSignedOn assignedTo followUpCount
   deadlineExtendedDays deadlineExtensionReason deadlineExtensionApprovedBy deadlineExtensionNotifiedOn
   reopenCount mergedIntoId convertedTo convertedRecordId researchTopic voidReason category
+  higherOfficeDueOn higherOfficeName reportedToHigherOfficeOn higherOfficeReportSummary
 `;
 
 const REGISTER = gql`
@@ -263,8 +267,8 @@ export const VERBS: Record<string, string> = {
   decideLetter: VERB('decideLetter', '$decision: String!, $leaderId: ID, $decidedOn: LocalDate', 'decision: $decision, leaderId: $leaderId, decidedOn: $decidedOn'),
   forwardLetter: VERB(
     'forwardLetter',
-    '$leadDepartmentId: ID!, $coHandlerDepartmentIds: [ID!], $forwardedOn: LocalDate',
-    'leadDepartmentId: $leadDepartmentId, coHandlerDepartmentIds: $coHandlerDepartmentIds, forwardedOn: $forwardedOn',
+    '$leadDepartmentId: ID!, $coHandlerDepartmentIds: [ID!], $coordinatorLeaderId: ID, $forwardedOn: LocalDate',
+    'leadDepartmentId: $leadDepartmentId, coHandlerDepartmentIds: $coHandlerDepartmentIds, coordinatorLeaderId: $coordinatorLeaderId, forwardedOn: $forwardedOn',
   ),
   recordHandlingResult: VERB('recordHandlingResult', '$result: String!, $handledOn: LocalDate', 'result: $result, handledOn: $handledOn'),
   recordInvestigation: VERB(
@@ -275,6 +279,7 @@ export const VERBS: Record<string, string> = {
   confirmInvestigation: VERB('confirmInvestigation', '', ''),
   concludeLetter: VERB('concludeLetter', '$outcome: LetterOutcome!, $conclusion: String, $concludedOn: LocalDate', 'outcome: $outcome, conclusion: $conclusion, concludedOn: $concludedOn'),
   replyToLetter: VERB('replyToLetter', '$method: ReplyMethod!, $repliedOn: LocalDate!, $content: String!', 'method: $method, repliedOn: $repliedOn, content: $content'),
+  reportToHigherOffice: VERB('reportToHigherOffice', '$reportedOn: LocalDate!, $summary: String!', 'reportedOn: $reportedOn, summary: $summary'),
   requestReview: VERB('requestReview', '$requestedOn: LocalDate!, $reason: String!', 'requestedOn: $requestedOn, reason: $reason'),
   requestReReview: VERB('requestReReview', '$requestedOn: LocalDate!, $reason: String!', 'requestedOn: $requestedOn, reason: $reason'),
   closeLetter: VERB('closeLetter', '$closedOn: LocalDate', 'closedOn: $closedOn'),
@@ -340,6 +345,8 @@ export function defaultArgs(w: WorkflowWorld, flow: Flow, step: string): Vars {
       return { method: 'WRITTEN', repliedOn: '2026-05-05', content: '复查维持原处理意见' };
     case 'replyToLetter:reReview':
       return { method: 'WRITTEN', repliedOn: '2026-06-01', content: '复核维持复查意见' };
+    case 'reportToHigherOffice':
+      return { reportedOn: '2026-04-12', summary: '路灯已修复，已答复来信人' };
     case 'requestReview':
       return { requestedOn: '2026-04-20', reason: '认为处理不彻底' };
     case 'requestReReview':

@@ -73,6 +73,8 @@ export const OPERATIONS: Record<string, OperationAccess> = {
   confirmInvestigation: [LEADER],
   concludeLetter: [OFFICE_STAFF, MEMBER, STATION_STAFF],
   replyToLetter: [OFFICE_STAFF, MEMBER, STATION_STAFF],
+  // PV2: the office reports the result to the higher office that referred the letter
+  reportToHigherOffice: [OFFICE_STAFF],
   requestReview: [OFFICE_STAFF],
   requestReReview: [OFFICE_STAFF],
   closeLetter: [OFFICE_STAFF, MEMBER, STATION_STAFF],

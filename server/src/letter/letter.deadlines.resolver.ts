@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../common/context.js';
 import { ListMetadata, MAX_PER_PAGE } from '../common/crud.js';
@@ -10,13 +10,22 @@ import { Letter } from './letter.entity.js';
 import { LetterStatus } from './letter.enums.js';
 import { chinaToday } from './letter.policy.js';
 import { letterResource } from './letter.resolver.js';
-import { dueWithin, earliestDue, overdue, type LetterDeadlineValue } from './letter.deadlines.js';
+import { MEASURE_LABELS, dueWithin, earliestDue, overdue, type LetterDeadlineValue } from './letter.deadlines.js';
 import { deadlineLoader, scanOpenLetters, type ScannedLetter } from './letter.deadlines.service.js';
+
+/** What a deadline entry of a letter is about: the policies' measures and (PV2) the report to a higher office. */
+export const LetterDeadlineMeasure = { ...DeadlineMeasure, HIGHER_OFFICE_REPORT: 'HIGHER_OFFICE_REPORT' } as const;
+export type LetterDeadlineMeasure = (typeof LetterDeadlineMeasure)[keyof typeof LetterDeadlineMeasure];
+registerEnumType(LetterDeadlineMeasure, {
+  name: 'LetterDeadlineMeasure',
+  description: '来信时限事项：办理时限的各项，及向上级机关报告办理结果（PV2）',
+  valuesConfig: Object.fromEntries(Object.keys(LetterDeadlineMeasure).map((k) => [k, { description: MEASURE_LABELS[k as LetterDeadlineMeasure] }])),
+});
 
 @ObjectType({ description: '来信的一项办理时限（DL1–DL3）' })
 export class LetterDeadline {
-  @Field(() => DeadlineMeasure, { description: '时限事项' })
-  measure!: DeadlineMeasure;
+  @Field(() => LetterDeadlineMeasure, { description: '时限事项' })
+  measure!: LetterDeadlineMeasure;
 
   @Field(() => LocalDateResolver, { description: '起算日期（当日不计入）' })
   startOn!: string;

@@ -132,6 +132,7 @@ export interface DeadlineSubject {
   deadlineRules: ChosenDeadlineRule[] | null;
   higherOfficeDueOn: string | null;
   higherOfficeName: string | null;
+  reportedToHigherOfficeOn: string | null;
   deadlineExtendedDays: number | null;
   decidedOn: string | null;
   writerNotifiedOn: string | null;
@@ -156,6 +157,7 @@ export function subjectOf(l: Letter): DeadlineSubject {
     deadlineRules: l.deadlineRules ?? null,
     higherOfficeDueOn: l.higherOfficeDueOn ?? null,
     higherOfficeName: l.higherOfficeName ?? null,
+    reportedToHigherOfficeOn: l.reportedToHigherOfficeOn ?? null,
     deadlineExtendedDays: l.deadlineExtendedDays ?? null,
     decidedOn: l.decidedOn ?? null,
     writerNotifiedOn: l.writerNotifiedOn ?? null,
@@ -182,6 +184,7 @@ const SUBJECT_COLUMNS = [
   'l.deadline_rules as "deadlineRules"',
   `${day('higher_office_due_on')} as "higherOfficeDueOn"`,
   'l.higher_office_name as "higherOfficeName"',
+  `${day('reported_to_higher_office_on')} as "reportedToHigherOfficeOn"`,
   'l.deadline_extended_days as "deadlineExtendedDays"',
   `${day('decided_on')} as "decidedOn"`,
   `${day('writer_notified_on')} as "writerNotifiedOn"`,
@@ -212,6 +215,7 @@ function factsOf(l: DeadlineSubject, events: EventDates): LetterDeadlineFacts {
     rules: l.deadlineRules,
     higherOfficeDueOn: l.higherOfficeDueOn,
     higherOfficeName: l.higherOfficeName,
+    reportedToHigherOfficeOn: l.reportedToHigherOfficeOn,
     deadlineExtendedDays: l.deadlineExtendedDays,
     decidedOn: l.decidedOn ?? events.decidedOn,
     reopenedOn: events.reopenedOn,
@@ -292,16 +296,22 @@ export class DeadlineLoader {
     return map;
   }
 
-  /** The deadlines of one letter on `asOf` (the letter's own rules, or for an older letter the rules it would get now). */
-  async deadlinesOf(letter: Letter | DeadlineSubject, asOf: string): Promise<LetterDeadlineValue[]> {
+  /**
+   * The deadlines of one letter on `asOf` (the letter's own rules, or for an older letter the rules it
+   * would get now); `adjust` may add a rule the caller counts by (e.g. MB5 for the mailbox register).
+   */
+  async deadlinesOf(letter: Letter | DeadlineSubject, asOf: string, adjust?: RulesAdjustment): Promise<LetterDeadlineValue[]> {
     const subject = letter instanceof Letter ? subjectOf(letter) : letter;
     const eventsP = needsEvents(subject) ? this.eventDates(subject.id) : Promise.resolve(NO_EVENTS);
     const treeP = subject.deadlineRules ? Promise.resolve(null) : this.tree();
     const [calendar, tree, events] = await Promise.all([this.calendar(), treeP, eventsP]);
     const rules = subject.deadlineRules ?? tree!.rulesFor(subject.organizationId, subject.channel);
-    return letterDeadlines(factsOf(subject, events), rules, calendar, asOf);
+    return letterDeadlines(factsOf(subject, events), adjust ? adjust(rules) : rules, calendar, asOf);
   }
 }
+
+/** Rules a caller adds to or changes in a letter's chosen ones before counting. */
+export type RulesAdjustment = (rules: ChosenDeadlineRule[]) => ChosenDeadlineRule[];
 
 const loaders = new WeakMap<object, DeadlineLoader>();
 
@@ -321,10 +331,18 @@ export interface ScannedLetter {
   deadlines: LetterDeadlineValue[];
 }
 
+/** PV2: a settled letter still owes the higher office that referred it a report. */
+const AWAITING_HIGHER_OFFICE_REPORT: FilterQuery<Letter> = {
+  higherOfficeDueOn: { $ne: null },
+  reportedToHigherOfficeOn: null,
+  status: { $nin: [LetterStatus.DECLINED, LetterStatus.VOIDED, LetterStatus.MERGED] },
+};
+
 /**
  * The letters `where` selects that still have an open step, with their deadlines on `asOf`: one
  * statement for the letters (their deadline columns only), one for the events some need, and the
- * calendar and policies once. Letters whose every step is done are skipped in SQL.
+ * calendar and policies once. Letters whose every step is done are skipped in SQL,
+ * unless they still owe the higher office that referred them a report (PV2).
  */
 export async function scanOpenLetters(
   em: EntityManager,
@@ -332,10 +350,21 @@ export async function scanOpenLetters(
   where: FilterQuery<Letter>,
   asOf: string,
 ): Promise<ScannedLetter[]> {
+  return scanLetters(em, loader, { $and: [where, { $or: [{ status: { $nin: [...SETTLED_STATUSES] } }, AWAITING_HIGHER_OFFICE_REPORT] }] } as FilterQuery<Letter>, asOf);
+}
+
+/** The letters `where` selects, settled or not, with their deadlines on `asOf` (the same few statements). */
+export async function scanLetters(
+  em: EntityManager,
+  loader: DeadlineLoader,
+  where: FilterQuery<Letter>,
+  asOf: string,
+  adjust?: RulesAdjustment,
+): Promise<ScannedLetter[]> {
   const rows = await em
     .createQueryBuilder(Letter, 'l')
     .select(SUBJECT_COLUMNS.map((c) => raw(c)))
-    .where({ $and: [where, { status: { $nin: [...SETTLED_STATUSES] } }] } as any)
+    .where(where as any)
     .execute<DeadlineSubject[]>('all', false);
   const letters = rows.map((r) => ({
     ...r,
@@ -346,6 +375,6 @@ export async function scanOpenLetters(
   }));
   await loader.primeEvents(letters.filter(needsEvents).map((l) => l.id));
   const out: ScannedLetter[] = [];
-  for (const letter of letters) out.push({ letter, deadlines: await loader.deadlinesOf(letter, asOf) });
+  for (const letter of letters) out.push({ letter, deadlines: await loader.deadlinesOf(letter, asOf, adjust) });
   return out;
 }

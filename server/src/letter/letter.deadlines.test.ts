@@ -220,7 +220,39 @@ describe('letterDeadlines (DL1–DL3)', () => {
     expect(list.map((d) => [d.measure, d.dueOn, d.main])).toEqual([
       ['ACCEPTANCE_DECISION', '2026-10-09', false],
       ['HANDLE', '2026-10-20', true],
+      ['HIGHER_OFFICE_REPORT', '2026-10-20', false],
     ]);
+  });
+
+  it('reports back to the higher office by its deadline: due on its date, done when reported, overdue otherwise (PV2)', () => {
+    const referred = { higherOfficeDueOn: '2026-10-15', higherOfficeName: '四川省政协办公厅' };
+    const reportOf = (f: Partial<LetterDeadlineFacts>, today: string) =>
+      letterDeadlines(facts({ ...referred, ...f }), dazhouRules, cal, today).find((d) => d.measure === 'HIGHER_OFFICE_REPORT');
+    // replied, not reported yet: the letter's own steps are done, the report is not
+    expect(reportOf({ status: 'REPLIED', repliedOn: '2026-10-12' }, '2026-10-13')).toEqual({
+      measure: 'HIGHER_OFFICE_REPORT',
+      startOn: '2026-09-24',
+      dueOn: '2026-10-15',
+      ruleRef: 'PV2：向四川省政协办公厅报告办理结果（上级机关交办时限）',
+      daysLeft: 2,
+      overdue: false,
+      provisional: false,
+      done: false,
+      doneOn: null,
+      late: false,
+      main: false,
+      extended: false,
+      rolledFrom: null,
+      localDueOn: null,
+    });
+    expect(reportOf({ status: 'REPLIED' }, '2026-10-16')).toMatchObject({ overdue: true, done: false, daysLeft: -1 });
+    expect(reportOf({ status: 'REPLIED', reportedToHigherOfficeOn: '2026-10-14' }, '2026-10-20')).toMatchObject({
+      done: true, doneOn: '2026-10-14', late: false, overdue: false, daysLeft: null,
+    });
+    expect(reportOf({ status: 'CLOSED', reportedToHigherOfficeOn: '2026-10-19' }, '2026-10-20')).toMatchObject({ done: true, late: true, overdue: false });
+    // none without a higher office, nor for a declined letter
+    expect(letterDeadlines(facts({ status: 'REPLIED' }), dazhouRules, cal, '2026-10-13').some((d) => d.measure === 'HIGHER_OFFICE_REPORT')).toBe(false);
+    expect(reportOf({ status: 'DECLINED' }, '2026-10-13')).toBeUndefined();
   });
 
   it('lists the statuses in which every step is done', () => {

@@ -25,8 +25,14 @@ export type LetterMeasure = (typeof LETTER_MEASURES)[number];
 /** The measures that finish a letter: one of them is its main deadline, the one a higher office overrides. */
 const COMPLETION_MEASURES: readonly DeadlineMeasureName[] = ['FEEDBACK', 'HANDLE', 'REPLY'];
 
+/**
+ * What a letter's deadline entry is about: a policy's measure, or (PV2) reporting back to the higher
+ * office that referred the letter, due on the day it set.
+ */
+export type LetterDeadlineMeasureName = DeadlineMeasureName | 'HIGHER_OFFICE_REPORT';
+
 /** Chinese names of the measures (notifications, the register). */
-export const MEASURE_LABELS: Record<DeadlineMeasureName, string> = {
+export const MEASURE_LABELS: Record<LetterDeadlineMeasureName, string> = {
   ACCEPTANCE_DECISION: '决定是否受理并告知',
   FORWARD: '批示后转办',
   HANDLE: '办理',
@@ -35,6 +41,7 @@ export const MEASURE_LABELS: Record<DeadlineMeasureName, string> = {
   EXTENSION: '延期',
   REVIEW_REQUEST: '申请复查/复核',
   REVIEW_ANSWER: '复查/复核答复',
+  HIGHER_OFFICE_REPORT: '向上级机关报告办理结果',
 };
 
 /** One DeadlinePolicy row (or a national default, with no id). */
@@ -124,6 +131,8 @@ export interface LetterDeadlineFacts {
   /** PV3: the due date a higher office set, and the office */
   higherOfficeDueOn?: string | null;
   higherOfficeName?: string | null;
+  /** PV2: the day the result was reported back to the higher office (reportToHigherOffice) */
+  reportedToHigherOfficeOn?: string | null;
   /** PV3: the one extension granted (extendDeadline), in the unit of the extension policy */
   deadlineExtendedDays?: number | null;
   /** the day the leader decided (批示): the FORWARD limit counts from it (PV2) */
@@ -140,7 +149,7 @@ export interface LetterDeadlineFacts {
 
 /** One deadline of a letter on a given day. */
 export interface LetterDeadlineValue {
-  measure: DeadlineMeasureName;
+  measure: LetterDeadlineMeasureName;
   /** the day the count starts (not itself counted) */
   startOn: string;
   dueOn: string;
@@ -281,6 +290,27 @@ export function letterDeadlines(
   }
   // PV3: a higher office's deadline applies even where no local limit does
   if (higher && !rules.some((r) => r.main) && status !== S.DECLINED) push('HANDLE', facts.receivedOn, higher, true);
+  // PV2: the result the higher office asked for is reported back to it by its deadline
+  if (higher && status !== S.DECLINED) {
+    const reportedOn = facts.reportedToHigherOfficeOn ?? null;
+    const done = reportedOn !== null;
+    out.push({
+      measure: 'HIGHER_OFFICE_REPORT',
+      startOn: facts.receivedOn,
+      dueOn: higher.dueOn,
+      ruleRef: `PV2：向${facts.higherOfficeName?.trim() || '上级机关'}报告办理结果（上级机关交办时限）`,
+      daysLeft: done ? null : daysLeft(higher.dueOn, today, calendar),
+      overdue: !done && isOverdue(higher.dueOn, today),
+      provisional: higher.provisional,
+      done,
+      doneOn: reportedOn,
+      late: done && isOverdue(higher.dueOn, reportedOn),
+      main: false,
+      extended: false,
+      rolledFrom: null,
+      localDueOn: null,
+    });
+  }
   return out;
 }
 

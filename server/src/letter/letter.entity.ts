@@ -238,6 +238,15 @@ export class Letter extends SearchableEntity {
     return (await this.coHandlerDepartments.load()).map((d) => d.id);
   }
 
+  /** PV7: the deputy secretary-general (a leader of the letter's body) who coordinates the lead department and its co-handlers. */
+  @Link(() => Leader, { nullable: true })
+  coordinatorLeader?: Ref<Leader> | null;
+
+  @Field(() => ID, { nullable: true, description: '协调主办、协办单位的分管副秘书长（有协办单位时转办须指定，PV7）' })
+  get coordinatorLeaderId(): number | null {
+    return this.coordinatorLeader?.id ?? null;
+  }
+
   @Field(() => String, { nullable: true, description: '首问责任人（PV4）' })
   @Property({ type: 'text', nullable: true })
   ownerName?: string | null;
@@ -479,6 +488,14 @@ export class Letter extends SearchableEntity {
   @Field(() => String, { nullable: true, description: '交办并规定时限的上级机关（PV3）' })
   @Property({ type: 'text', nullable: true })
   higherOfficeName?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '向交办的上级机关报告办理结果的日期（PV2）' })
+  @Property({ type: 'date', nullable: true })
+  reportedToHigherOfficeOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: '向上级机关报告的办理结果摘要（PV2）' })
+  @Property({ type: 'text', nullable: true })
+  higherOfficeReportSummary?: string | null;
 
   /** The account that registered the letter, its first owner (PV4): deadline reminders go to it and its leaders. */
   @Link(() => Account, { nullable: true })

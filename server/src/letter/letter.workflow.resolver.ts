@@ -46,6 +46,7 @@ const DecideArgs = verbArgs('DecideLetter', {
 const ForwardArgs = verbArgs('ForwardLetter', {
   leadDepartmentId: ref(() => Department, '主办单位（PV7）', { required: true }),
   coHandlerDepartmentIds: refs(() => Department, '协办单位（PV7）'),
+  coordinatorLeaderId: ref(() => Leader, '协调主办、协办单位的分管副秘书长（有协办单位时必填，PV7）'),
   forwardedOn: date('转办日期（默认今天）'),
 });
 const resultFields = (label: string): FieldSpecs => ({
@@ -72,6 +73,10 @@ const ReplyArgs = verbArgs('ReplyToLetter', {
   method: enumOf(ReplyMethod, '答复方式', { required: true }),
   repliedOn: date('答复日期', { required: true }),
   content: longText('答复内容', { required: true, max: 5000 }),
+});
+const ReportToHigherOfficeArgs = verbArgs('ReportToHigherOffice', {
+  reportedOn: date('向上级机关报告的日期', { required: true }),
+  summary: longText('报告的办理结果', { required: true, max: 5000 }),
 });
 const reviewFields = (what: string): FieldSpecs => ({
   requestedOn: date(`申请${what}日期`, { required: true }),
@@ -137,7 +142,9 @@ export class LetterWorkflowResolver {
 
   @FieldResolver(() => [String], { description: '当前状态下可执行的办理步骤（mutation 名）' })
   allowedActions(@Root() letter: Letter): string[] {
-    return allowedActions(flowOf(letter.channel), letter.status);
+    // PV2: reporting to a higher office only for a letter it referred, and once
+    const reportable = !!letter.higherOfficeDueOn && !letter.reportedToHigherOfficeOn;
+    return allowedActions(flowOf(letter.channel), letter.status).filter((a) => a !== 'reportToHigherOffice' || reportable);
   }
 
   @Query(() => [Letter], { description: '领导待阅：未办结的紧急来信在前（重要的在前，其次按收到日期，PV6）' })
@@ -194,6 +201,11 @@ export class LetterWorkflowResolver {
   @Mutation(() => Letter, { description: '答复来信人：方式和日期；复查、复核中为复查/复核意见' })
   async replyToLetter(@Args(() => ReplyArgs) a: A, @Ctx() ctx: Context) {
     return wf.replyToLetter(ctx, a.id, a as wf.ReplyToLetterInput);
+  }
+
+  @Mutation(() => Letter, { description: '向交办的上级机关报告办理结果（办结或答复后，在上级机关时限内，PV2）；状态不变' })
+  async reportToHigherOffice(@Args(() => ReportToHigherOfficeArgs) a: A, @Ctx() ctx: Context) {
+    return wf.reportToHigherOffice(ctx, a.id, a as wf.ReportToHigherOfficeInput);
   }
 
   @Mutation(() => Letter, { description: '来信人申请复查（答复后 30 日内，PV3）' })

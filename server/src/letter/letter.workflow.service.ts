@@ -301,6 +301,8 @@ export function decideLetter(ctx: Context, id: unknown, input: DecideLetterInput
 export interface ForwardLetterInput extends VerbOptions {
   leadDepartmentId: string;
   coHandlerDepartmentIds?: string[] | null;
+  /** PV7: the deputy secretary-general who coordinates; required when there are co-handlers. */
+  coordinatorLeaderId?: string | null;
   forwardedOn?: string | null;
   note?: string | null;
 }
@@ -324,12 +326,25 @@ export function forwardLetter(ctx: Context, id: unknown, input: ForwardLetterInp
     if (bad.length) {
       throw badInput('coHandlerDepartmentIds', `${bad.map((d) => d.name).join('、')}是来信反映（涉及）的单位，不能转其协办（PV5）`, { rule: 'PV5' });
     }
+    // PV7: co-handlers are coordinated by the deputy secretary-general in charge, a leader of the letter's body
+    let coordinator: Leader | null = null;
+    if (input.coordinatorLeaderId != null) {
+      const [coordinatorId] = parseIds('coordinatorLeaderId', [input.coordinatorLeaderId]);
+      [coordinator] = await reachable<Leader>(c, 'Leader', '领导', [coordinatorId], 'coordinatorLeaderId');
+      const body = await bodyOf(em, letter);
+      if (coordinator.body.id !== body.id) throw badInput('coordinatorLeaderId', `协调领导须为${body.name}的领导（PV7）`, { rule: 'PV7' });
+    }
+    if (co.length && !coordinator) {
+      throw badInput('coordinatorLeaderId', '有协办单位时须指定协调主办、协办单位的分管副秘书长（PV7）', { rule: 'PV7' });
+    }
     letter.leadDepartment = em.getReference(Department, leadId, { wrapped: true });
     await letter.coHandlerDepartments.init();
     letter.coHandlerDepartments.set(coIds.map((d) => em.getReference(Department, d)));
+    letter.coordinatorLeader = coordinator ? em.getReference(Leader, coordinator.id, { wrapped: true }) : null;
     letter.forwardedOn = dayOf('forwardedOn', input.forwardedOn, [letter.decidedOn ?? letter.receivedOn, letter.decidedOn ? '批示日期' : '收到日期']);
     const coText = co.length ? `，${co.map((d) => d.name).join('、')}协办` : '';
-    return withNote(`转${lead.name}主办${coText}`, input.note);
+    const coordText = coordinator ? `，${coordinator.name}协调` : '';
+    return withNote(`转${lead.name}主办${coText}${coordText}`, input.note);
   });
 }
 
@@ -472,6 +487,37 @@ export function replyToLetter(ctx: Context, id: unknown, input: ReplyToLetterInp
     letter.replyMethod = input.method;
     letter.replyContent = content;
     return withNote(`${how}答复来信人：${content}`, input.note);
+  });
+}
+
+export interface ReportToHigherOfficeInput extends VerbOptions {
+  reportedOn: string;
+  summary: string;
+  note?: string | null;
+}
+
+/**
+ * 向上级机关报告 (PV2): the result a higher office asked for (its deadline, setLetterHigherOfficeDeadline)
+ * is reported back to it, once, after the letter is concluded or replied. The status stays.
+ */
+export function reportToHigherOffice(ctx: Context, id: unknown, input: ReportToHigherOfficeInput): Promise<Letter> {
+  return step(ctx, id, 'reportToHigherOffice', input, ({ letter }) => {
+    if (!letter.higherOfficeDueOn) {
+      throw conflict('来信没有上级机关交办的时限，无需向上级机关报告（PV2）；请先登记上级机关时限（setLetterHigherOfficeDeadline）', {
+        reason: 'NO_HIGHER_OFFICE_DEADLINE',
+        rule: 'PV2',
+      });
+    }
+    const office = letter.higherOfficeName?.trim() || '上级机关';
+    if (letter.reportedToHigherOfficeOn) {
+      throw conflict(`已于 ${letter.reportedToHigherOfficeOn} 向${office}报告办理结果（PV2）`, { reason: 'ALREADY_REPORTED', rule: 'PV2' });
+    }
+    const summary = requiredText('summary', input.summary, '报告的办理结果');
+    const on = dateArg('reportedOn', input.reportedOn, letter.concludedOn ? [letter.concludedOn, '办结日期'] : received(letter));
+    letter.reportedToHigherOfficeOn = on;
+    letter.higherOfficeReportSummary = summary;
+    const late = on > letter.higherOfficeDueOn ? `（逾期，时限为 ${letter.higherOfficeDueOn}）` : '';
+    return withNote(`向${office}报告办理结果${late}：${summary}`, input.note);
   });
 }
 

@@ -5,6 +5,7 @@ import { AppError } from '../common/errors.js';
 import { EscalationLevel, LetterChannel, LetterStatus } from './letter.enums.js';
 import {
   ACTION_LABELS,
+  HIGHER_OFFICE_REPORT_STATUSES,
   LETTER_ACTIONS,
   LetterFlow,
   OPEN_STATUSES,
@@ -46,6 +47,8 @@ const EXPECTED = `
   OFFICE INVESTIGATED concludeLetter CONCLUDED O PV2
   OFFICE CONCLUDED replyToLetter REPLIED O PV2
   OFFICE CONVERTED replyToLetter REPLIED O PV2
+  OFFICE CONCLUDED reportToHigherOffice CONCLUDED O PV2
+  OFFICE REPLIED reportToHigherOffice REPLIED O PV2
   OFFICE REPLIED requestReview REVIEWING O PV3
   OFFICE REVIEWING replyToLetter REVIEWED O PV3
   OFFICE REVIEWED requestReReview RE_REVIEWING O PV3
@@ -300,6 +303,22 @@ describe('the shape of the flows', () => {
 
   it('finds no row for an unknown action', () => {
     expect(findTransition(LetterFlow.OFFICE, LetterStatus.REGISTERED, 'deleteLetter')).toBeUndefined();
+  });
+});
+
+describe('reporting back to a higher office (PV2)', () => {
+  it('lets the office report to the higher office once the letter is concluded or replied, leaving the status as it is (PV2)', () => {
+    const rows = TRANSITIONS.filter((t) => t.action === 'reportToHigherOffice');
+    expect(rows.map((t) => [t.flow, t.from, t.to, t.roles, t.rule])).toEqual([
+      [LetterFlow.OFFICE, LetterStatus.CONCLUDED, LetterStatus.CONCLUDED, [Role.OFFICE_STAFF], 'PV2'],
+      [LetterFlow.OFFICE, LetterStatus.REPLIED, LetterStatus.REPLIED, [Role.OFFICE_STAFF], 'PV2'],
+    ]);
+    expect(HIGHER_OFFICE_REPORT_STATUSES).toEqual([LetterStatus.CONCLUDED, LetterStatus.REPLIED]);
+    for (const s of [LetterStatus.FORWARDED, LetterStatus.HANDLED, LetterStatus.INVESTIGATED]) {
+      expect(refusal(() => transitionFor(LetterFlow.OFFICE, s, 'reportToHigherOffice')).extensions.code).toBe('TRANSITION_NOT_ALLOWED');
+    }
+    expect(findTransition(LetterFlow.MAILBOX, LetterStatus.REPLIED, 'reportToHigherOffice')).toBeUndefined();
+    expect(OPERATIONS.reportToHigherOffice).toEqual([Role.OFFICE_STAFF]);
   });
 });
 

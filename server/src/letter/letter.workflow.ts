@@ -44,6 +44,7 @@ export const LETTER_ACTIONS = [
   'confirmInvestigation',
   'concludeLetter',
   'replyToLetter',
+  'reportToHigherOffice',
   'requestReview',
   'requestReReview',
   'closeLetter',
@@ -73,6 +74,7 @@ export const ACTION_LABELS: Record<LetterAction, string> = {
   confirmInvestigation: '分管领导签字确认',
   concludeLetter: '办结',
   replyToLetter: '答复来信人',
+  reportToHigherOffice: '向上级机关报告办理结果',
   requestReview: '申请复查',
   requestReReview: '申请复核',
   closeLetter: '归档',
@@ -152,6 +154,12 @@ export const OPEN_STATUSES: Record<LetterFlow, readonly LetterStatus[]> = {
 /** Every status in which a letter still awaits an answer, across flows (the leaders' urgent list, PV6). */
 export const UNRESOLVED_STATUSES: readonly LetterStatus[] = [...new Set(Object.values(OPEN_STATUSES).flat())];
 
+/**
+ * PV2: once concluded or replied, the office reports the result to the higher office that referred the
+ * letter (a recorded step: the status stays). The service also needs the higher office's deadline.
+ */
+export const HIGHER_OFFICE_REPORT_STATUSES: readonly LetterStatus[] = [S_.CONCLUDED, S_.REPLIED];
+
 const withoutConverted = (list: readonly LetterStatus[]) => list.filter((s) => s !== S_.CONVERTED);
 
 const OFFICE = LetterFlow.OFFICE;
@@ -172,6 +180,8 @@ export const TRANSITIONS: readonly Transition[] = [
   ...rows(OFFICE, S_.INVESTIGATED, 'confirmInvestigation', SAME, [L], 'PV2'),
   ...rows(OFFICE, [S_.HANDLED, S_.INVESTIGATED], 'concludeLetter', S_.CONCLUDED, [O], 'PV2'),
   ...rows(OFFICE, [S_.CONCLUDED, S_.CONVERTED], 'replyToLetter', S_.REPLIED, [O], 'PV2'),
+  // a result asked for by a higher office is reported back to it, once concluded (PV2); a recorded step
+  ...rows(OFFICE, HIGHER_OFFICE_REPORT_STATUSES as LetterStatus[], 'reportToHigherOffice', SAME, [O], 'PV2'),
   ...rows(OFFICE, S_.REPLIED, 'requestReview', S_.REVIEWING, [O], 'PV3'),
   ...rows(OFFICE, S_.REVIEWING, 'replyToLetter', S_.REVIEWED, [O], 'PV3'),
   ...rows(OFFICE, S_.REVIEWED, 'requestReReview', S_.RE_REVIEWING, [O], 'PV3'),

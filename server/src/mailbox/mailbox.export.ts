@@ -17,7 +17,7 @@ import { mailboxRegisterStatistics, type MailboxRegisterValue } from './mailbox.
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The column headers of the register, in order (MB7). */
-export const MAILBOX_REGISTER_HEADERS = ['序号', '委员活动小组（联络组）', '信箱数', '开启次数', '收到信件', '登记来信', '已办理', '已报送', '已反馈'] as const;
+export const MAILBOX_REGISTER_HEADERS = ['序号', '委员活动小组（联络组）', '信箱数', '开启次数', '收到信件', '登记来信', '已办理', '已报送', '已反馈', '按时反馈'] as const;
 
 export function mailboxRegisterTitle(s: Pick<MailboxRegisterValue, 'bodyName' | 'year'>): string {
   return `${s.bodyName}${s.year}年度委员信箱工作统计`;
@@ -38,7 +38,7 @@ export async function mailboxRegisterWorkbook(stats: MailboxRegisterValue): Prom
   const header = ws.addRow([...MAILBOX_REGISTER_HEADERS]);
   header.font = { bold: true };
   header.alignment = { horizontal: 'center', wrapText: true };
-  const numbers = (r: MailboxRegisterValue['total']) => [r.mailboxCount, r.openingCount, r.lettersFound, r.registered, r.handled, r.reported, r.fedBack];
+  const numbers = (r: MailboxRegisterValue['total']) => [r.mailboxCount, r.openingCount, r.lettersFound, r.registered, r.handled, r.reported, r.fedBack, r.fedBackOnTime];
   stats.rows.forEach((r, i) => ws.addRow([i + 1, r.liaisonGroupName, ...numbers(r)]));
   const total = ws.addRow([null, stats.total.liaisonGroupName, ...numbers(stats.total)]);
   total.font = { bold: true };

@@ -41,6 +41,9 @@ export class MailboxRegisterRow {
 
   @Field(() => Int, { description: '已反馈来信人（MB5）' })
   fedBack!: number;
+
+  @Field(() => Int, { description: '按时反馈：在反馈（答复）时限内反馈来信人（MB5：15个工作日）' })
+  fedBackOnTime!: number;
 }
 
 @ObjectType({ description: '委员信箱年度统计（MB7：次年1月上旬报市政协办公室联络处）' })

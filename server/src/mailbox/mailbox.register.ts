@@ -9,6 +9,9 @@ import type { Context } from '../common/context.js';
 import { badInput } from '../common/errors.js';
 import { shiftDate } from '../common/working-days.js';
 import { bodyResource } from '../body/body.resolver.js';
+import { DEFAULT_DEADLINE_POLICIES } from '../common/deadline.js';
+import type { ChosenDeadlineRule, LetterDeadlineValue } from '../letter/letter.deadlines.js';
+import { DeadlineLoader, scanLetters } from '../letter/letter.deadlines.service.js';
 import { Letter } from '../letter/letter.entity.js';
 import { LetterChannel } from '../letter/letter.enums.js';
 import { letterResource } from '../letter/letter.resolver.js';
@@ -72,6 +75,8 @@ export interface MailboxRegisterRowValue {
   handled: number;
   reported: number;
   fedBack: number;
+  /** MB5: fed back by the letter's feedback (or reply) deadline */
+  fedBackOnTime: number;
 }
 
 export interface MailboxRegisterValue {
@@ -99,13 +104,32 @@ const FED_BACK_SQL = `(l.replied_on is not null or l.status in (${ANSWERED}) or 
 
 const num = (v: unknown) => Number(v ?? 0);
 
+/** MB5 (000): every mailbox letter is fed back within 15 working days — the default policy's numbers. */
+const MB5_FEEDBACK = DEFAULT_DEADLINE_POLICIES.JIAXING.find((p) => p.measure === 'FEEDBACK')!;
+
+/** A letter's rules with its feedback limit: its own FEEDBACK policy, else MB5's 15 working days. */
+export const withFeedbackRule = (rules: ChosenDeadlineRule[]): ChosenDeadlineRule[] =>
+  rules.some((r) => r.measure === 'FEEDBACK')
+    ? rules
+    : [
+        ...rules,
+        { policyId: null, organizationId: null, measure: 'FEEDBACK', days: MB5_FEEDBACK.days, dayKind: MB5_FEEDBACK.dayKind, ruleRef: MB5_FEEDBACK.ruleRef, main: false },
+      ];
+
+/** MB5: fed back on time — the feedback deadline is done, on a recorded day, not after its due date. */
+export function fedBackOnTime(deadlines: readonly LetterDeadlineValue[]): boolean {
+  const d = deadlines.find((x) => x.measure === 'FEEDBACK');
+  return !!d && d.done && d.doneOn !== null && !d.late;
+}
+
 function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', '年度须在 2000 到 2100 之间');
 }
 
 /**
  * MB7: per liaison group of the body, for the year: mailboxes (active), openings and the letters found
- * in them (MB3), and the mailbox letters registered (PV1), handled, reported and fed back. Only what
+ * in them (MB3), and the mailbox letters registered (PV1), handled, reported, fed back and fed back on
+ * time (MB5: by the letter's feedback deadline, counted with the working calendar). Only what
  * the caller reaches is counted (PR3); the body must be in reach too.
  */
 export async function mailboxRegisterStatistics(ctx: Context, bodyId: unknown, year: number): Promise<MailboxRegisterValue> {
@@ -120,13 +144,14 @@ export async function mailboxRegisterStatistics(ctx: Context, bodyId: unknown, y
   const rows = new Map<number, MailboxRegisterRowValue>(
     groups.map((g) => [
       g.id,
-      { liaisonGroupId: g.id, liaisonGroupName: g.name, mailboxCount: 0, openingCount: 0, lettersFound: 0, registered: 0, handled: 0, reported: 0, fedBack: 0 },
+      { liaisonGroupId: g.id, liaisonGroupName: g.name, mailboxCount: 0, openingCount: 0, lettersFound: 0, registered: 0, handled: 0, reported: 0, fedBack: 0, fedBackOnTime: 0 },
     ]),
   );
   if (ids.length) {
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const [mailboxes, openings, letters] = await Promise.all([
+    const letterScope = { $and: [letterResource.service.where(ctx), { channel: LetterChannel.MAILBOX, year }] };
+    const [mailboxes, openings, letters, fedBack] = await Promise.all([
       em
         .createQueryBuilder(Mailbox, 'mb')
         .select([raw('mb.liaison_group_id as group_id'), raw('count(*) as mailboxes')])
@@ -151,10 +176,19 @@ export async function mailboxRegisterStatistics(ctx: Context, bodyId: unknown, y
           raw(`count(distinct l.id) filter (where ${FED_BACK_SQL}) as fed_back`),
         ])
         .join('l.mailbox', 'mbx')
-        .where({ $and: [letterResource.service.where(ctx), { channel: LetterChannel.MAILBOX, year }] } as any)
+        .where(letterScope as any)
         .andWhere({ 'mbx.liaisonGroup': { $in: ids } } as any)
         .groupBy('mbx.liaisonGroup')
         .execute<Array<{ group_id: number; registered: string; handled: string; reported: string; fed_back: string }>>('all', false),
+      // MB5: the letters fed back, whose feedback deadline is checked below
+      em
+        .createQueryBuilder(Letter, 'l')
+        .select([raw('l.id as id'), raw('mbx.liaison_group_id as group_id')])
+        .join('l.mailbox', 'mbx')
+        .where(letterScope as any)
+        .andWhere({ 'mbx.liaisonGroup': { $in: ids } } as any)
+        .andWhere(FED_BACK_SQL)
+        .execute<Array<{ id: number; group_id: number }>>('all', false),
     ]);
     for (const r of mailboxes) rows.get(num(r.group_id))!.mailboxCount = num(r.mailboxes);
     for (const r of openings) Object.assign(rows.get(num(r.group_id))!, { openingCount: num(r.openings), lettersFound: num(r.found) });
@@ -166,11 +200,18 @@ export async function mailboxRegisterStatistics(ctx: Context, bodyId: unknown, y
         fedBack: num(r.fed_back),
       });
     }
+    if (fedBack.length) {
+      const groupOf = new Map(fedBack.map((r) => [num(r.id), num(r.group_id)]));
+      const scanned = await scanLetters(em, new DeadlineLoader(em), { id: { $in: [...groupOf.keys()] } }, chinaToday(), withFeedbackRule);
+      for (const { letter, deadlines } of scanned) {
+        if (fedBackOnTime(deadlines)) rows.get(groupOf.get(letter.id)!)!.fedBackOnTime += 1;
+      }
+    }
   }
   const list = ids.map((id) => rows.get(id)!);
-  const total: MailboxRegisterRowValue = { liaisonGroupId: null, liaisonGroupName: '合计', mailboxCount: 0, openingCount: 0, lettersFound: 0, registered: 0, handled: 0, reported: 0, fedBack: 0 };
+  const total: MailboxRegisterRowValue = { liaisonGroupId: null, liaisonGroupName: '合计', mailboxCount: 0, openingCount: 0, lettersFound: 0, registered: 0, handled: 0, reported: 0, fedBack: 0, fedBackOnTime: 0 };
   for (const r of list) {
-    for (const k of ['mailboxCount', 'openingCount', 'lettersFound', 'registered', 'handled', 'reported', 'fedBack'] as const) total[k] += r[k];
+    for (const k of ['mailboxCount', 'openingCount', 'lettersFound', 'registered', 'handled', 'reported', 'fedBack', 'fedBackOnTime'] as const) total[k] += r[k];
   }
   return { bodyId: body.id, bodyName: body.name, year, rows: list, total };
 }

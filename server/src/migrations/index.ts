@@ -1,3 +1,4 @@
+import { Migration20261123172414 } from './Migration20261123172414.js';
 import { Migration20261123170736 } from './Migration20261123170736.js';
 import { Migration20261123141453 } from './Migration20261123141453.js';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -6,4 +7,5 @@ import type { MigrationObject } from '@mikro-orm/core';
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123141453', class: Migration20261123141453 },
   { name: 'Migration20261123170736', class: Migration20261123170736 },
+  { name: 'Migration20261123172414', class: Migration20261123172414 },
 ];
