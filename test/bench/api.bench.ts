@@ -34,6 +34,9 @@ describe('letters', () => {
   bench('allLetters, full-text q filter (Chinese)', async () => {
     await t.client.request(LETTERS, { perPage: 25, filter: { q: '积水' } });
   });
+  bench('overdueLetters, 100 per page with the count (deadlines on the working-day calendar)', async () => {
+    await t.client.request(`{ overdueLetters(perPage: 100) { id serialNumber } _overdueLettersMeta { count } }`);
+  });
   bench('allConstituents, 100 per page sorted by pinyin', async () => {
     await t.client.request(`{ allConstituents(perPage: 100, sortField: "name") { id name phoneMasked } }`);
   });
