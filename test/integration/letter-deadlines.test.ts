@@ -47,8 +47,8 @@ async function register(client: GraphQLClient, args: Record<string, unknown>, as
   const res = await call(
     client,
     gql`
-      mutation ($organizationId: ID!, $channel: LetterChannel!, $receivedOn: LocalDate!, $mailboxId: ID, $asOf: LocalDate) {
-        registerLetter(organizationId: $organizationId, channel: $channel, title: "小区路灯不亮", content: "幸福小区东门路灯已坏一月有余", receivedOn: $receivedOn, writerName: "张伟", mailboxId: $mailboxId) {
+      mutation ($organizationId: ID!, $channel: LetterChannel!, $receivedOn: LocalDate!, $mailboxId: ID, $asOf: LocalDate, $higherOfficeDueOn: LocalDate, $higherOfficeName: String) {
+        registerLetter(organizationId: $organizationId, channel: $channel, title: "小区路灯不亮", content: "幸福小区东门路灯已坏一月有余", receivedOn: $receivedOn, writerName: "张伟", mailboxId: $mailboxId, higherOfficeDueOn: $higherOfficeDueOn, higherOfficeName: $higherOfficeName) {
           id serialNumber deadlinePolicyId ownerAccountId higherOfficeDueOn higherOfficeName
           deadlines(asOf: $asOf) { ${DEADLINE_FIELDS} }
         }
@@ -182,6 +182,12 @@ describe('deadlines chosen at registration (DL4)', () => {
 });
 
 describe('a higher office’s deadline and the one extension (PV3)', () => {
+  it('takes a higher office’s date given at registration, which overrides the local one (PV3)', async () => {
+    const letter = await register(dz.clerk.client, { organizationId: dz.orgId, receivedOn: '2026-09-24', higherOfficeDueOn: '2026-10-15', higherOfficeName: '四川省政协办公厅' }, '2026-10-09');
+    expect([letter.higherOfficeDueOn, letter.higherOfficeName]).toEqual(['2026-10-15', '四川省政协办公厅']);
+    expect(letter.deadlines.filter((d: any) => d.main).map((d: any) => [d.measure, d.dueOn, d.localDueOn])).toEqual([['HANDLE', '2026-10-15', '2026-10-08']]);
+  });
+
   it('replaces the main deadline with the higher office’s, keeping the local due date, and records the step (PV3)', async () => {
     const letter = await register(dz.clerk.client, { organizationId: dz.orgId, receivedOn: '2026-09-24' });
     const res = await call(

@@ -38,6 +38,10 @@ export const letterFields: FieldSpecs = {
   receptionId: ref(() => Reception, '接待活动', once),
   involvedDepartmentIds: refs(() => Department, '涉及（被反映）的单位'),
   involvedPersons: text('涉及（被反映）的人员', { max: 200 }),
+  // a letter referred by a higher office with its own date (PV3: it overrides); later changes go
+  // through setLetterHigherOfficeDeadline, which records an event
+  higherOfficeDueOn: date('上级机关要求的办结日期（PV3）', once),
+  higherOfficeName: text('提出时限的上级机关', { max: 100, ...once }),
 };
 
 /** Set by the workflow, never by arguments; readable, sortable and filterable. */
