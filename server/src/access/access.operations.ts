@@ -1,4 +1,4 @@
-import { ADMIN_ROLES, CASEWORK_ROLES, Role } from '../account/role.js';
+import { CASEWORK_ROLES, Role } from '../account/role.js';
 
 /**
  * Who may call each operation that is not part of a resource's CRUD grammar (those are in
@@ -110,6 +110,3 @@ export const OPERATIONS: Record<string, OperationAccess> = {
   concentratedIssues: [OFFICE_STAFF, LEADER, STATION_STAFF, MEMBER],
 };
 
-/** Roles held apart from casework (三员分立); listed for the matrix test. */
-export const ADMINISTRATIVE_ROLES = ADMIN_ROLES;
-export const ALL_CASEWORK_ROLES: readonly Role[] = [OFFICE_STAFF, COMMITTEE_STAFF, STATION_STAFF, MEMBER, DEPARTMENT_HANDLER, LEADER];

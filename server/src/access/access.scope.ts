@@ -44,11 +44,6 @@ export function accessRow(resource: string): AccessRow {
   return row;
 }
 
-/** Whether any of the actor's roles may `mode` the resource at all. */
-export function mayAccess(actor: { roles: readonly string[] }, resource: string, mode: AccessMode): boolean {
-  const reach = accessRow(resource)[mode];
-  return actor.roles.some((r) => r in reach);
-}
 
 /**
  * The condition a request's records of `resource` must meet for `mode`: `undefined` for internal

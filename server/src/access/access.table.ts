@@ -30,8 +30,6 @@ export interface AccessRow {
   exclude?: (a: ScopeActor) => Where | null;
 }
 
-const { SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, OFFICE_STAFF, COMMITTEE_STAFF, STATION_STAFF, MEMBER, DEPARTMENT_HANDLER, LEADER } = Role;
-
 /** Nests a condition under a dotted path: at('letter.organization', x) → { letter: { organization: x } }. */
 const at = (path: string, value: unknown): Where =>
   path.split('.').reduceRight<any>((inner, key) => ({ [key]: inner }), value);
@@ -249,5 +247,3 @@ function nest(path: string, where: Where | null): Where | null {
   return where === null ? null : at(path, where);
 }
 
-export const ROLES_WITH_SCOPE: readonly Role[] = [OFFICE_STAFF, COMMITTEE_STAFF, STATION_STAFF, MEMBER, DEPARTMENT_HANDLER, LEADER];
-export const INSTALLATION_ROLES: readonly Role[] = [SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN];
