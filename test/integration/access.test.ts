@@ -95,6 +95,11 @@ describe('department handlers (PR2, PV5)', () => {
     const disclosed = await office.request<any>(gql`mutation ($id: ID!) { discloseLetterWriter(id: $id, reason: "需向来信人核实情况") { writerDisclosureReason } }`, { id: letterId });
     expect(disclosed.discloseLetterWriter).toEqual({ writerDisclosureReason: '需向来信人核实情况' });
     expect(await handler.request(LETTER, { id: letterId })).toEqual({ Letter: { id: letterId, title: '城管执法粗暴', writerName: '张伟', writerPhoneMasked: '138****5678' } });
+    // nor learn who wrote from the order of a list or from which letters share a constituent
+    const sorted = await expectError(handler.request(gql`{ allLetters(sortField: "writerName") { id } }`));
+    expect(sorted.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'sortField', reason: 'WRITER_HIDDEN' });
+    const filtered = await expectError(handler.request(gql`{ _allLettersMeta(filter: { constituentId: "1" }) { count } }`));
+    expect(filtered.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'filter.constituentId', reason: 'WRITER_HIDDEN' });
     // a handler may not disclose, nor reveal personal data
     expect((await expectError(handler.request(gql`mutation ($id: ID!) { revealLetterWriter(id: $id, reason: "核实") { writerPhone } }`, { id: letterId }))).extensions.code).toBe('FORBIDDEN');
   });

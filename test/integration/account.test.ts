@@ -265,8 +265,10 @@ describe('lockout', () => {
       await expectError(login('sunli', 'Wrong#2026'));
       const before = Date.now();
       await expectError(login('sunli', 'Wrong#2026'));
+      const after = Date.now();
       const [row] = await sql('select locked_until from account where id = ?', [id]);
       expect(new Date(row.locked_until).getTime()).toBeGreaterThanOrEqual(before + 60 * 60_000);
+      expect(new Date(row.locked_until).getTime()).toBeLessThanOrEqual(after + 60 * 60_000);
     } finally {
       delete process.env.LOGIN_MAX_FAILURES;
     }

@@ -49,14 +49,18 @@ const PENDING_ALLOWED = new Set(['me', 'logout', 'changePassword', 'beginTotpEnr
  * the operation gets FORBIDDEN (audited). Which records are reached is the services' business.
  * It also withholds the writer's identity from department handlers (PR2).
  */
-export const accessGate: MiddlewareFn<Context> = async ({ root, info, context }, next) => {
+export const accessGate: MiddlewareFn<Context> = ({ root, info, context }, next) => {
   const parent = info.parentType.name;
-  if (parent === 'Letter' && WRITER_IDENTITY_FIELDS.has(info.fieldName) && hidesWriterFrom(context, root)) return null;
+  if (parent === 'Letter' && WRITER_IDENTITY_FIELDS.has(info.fieldName) && hidesWriterFrom(context, root)) return Promise.resolve(null);
+  // every field of every record passes here: no async frame of its own for the non-root fields
   if (parent !== 'Query' && parent !== 'Mutation') return next();
-  const op = info.fieldName;
+  return gateRootOperation(info.fieldName, context).then(next);
+};
+
+async function gateRootOperation(op: string, context: Context): Promise<void> {
   const rule = operationRule(op);
   if (!rule) throw new AppError('FORBIDDEN', `操作 ${op} 未登记权限`, { reason: 'NOT_REGISTERED' });
-  if (rule.access === 'PUBLIC') return next();
+  if (rule.access === 'PUBLIC') return;
   const actor = context.actor;
   if (!isScopeActor(actor)) {
     const problem = sessionProblem(context.req);
@@ -66,7 +70,7 @@ export const accessGate: MiddlewareFn<Context> = async ({ root, info, context },
       problem ? { reason: problem } : {},
     );
   }
-  if (rule.access === 'SESSION') return next();
+  if (rule.access === 'SESSION') return;
   if (actor.pending.length && !PENDING_ALLOWED.has(op)) {
     const step = actor.pending[0];
     throw new AppError('FORBIDDEN', step === 'CHANGE_PASSWORD' ? '请先修改初始密码' : '管理员账号须先绑定动态口令（TOTP）', {
@@ -81,5 +85,4 @@ export const accessGate: MiddlewareFn<Context> = async ({ root, info, context },
       roles: [...roles],
     });
   }
-  return next();
-};
+}

@@ -1,10 +1,8 @@
 import 'reflect-metadata';
-import path from 'node:path';
-import pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config.js';
 import { ormConfig } from '../db/orm.config.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
+import { cliDatabase } from '../db/cli-database.js';
 import { runAuditMaintenance, auditRetentionMonths } from '../audit-event/audit-event.maintenance.js';
 
 /**
@@ -14,20 +12,8 @@ import { runAuditMaintenance, auditRetentionMonths } from '../audit-event/audit-
  * or starts it).
  */
 const config = loadConfig();
-let embedded: EmbeddedDatabase | undefined;
-let url = config.databaseUrl;
-if (!url) {
-  url = `postgresql://postgres:lianluo@127.0.0.1:${config.embeddedPort}/lianluo`;
-  const probe = new pg.Client({ connectionString: url });
-  try {
-    await probe.connect();
-  } catch {
-    embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.embeddedPort);
-  } finally {
-    await probe.end().catch(() => {});
-  }
-}
-const orm = await MikroORM.init(ormConfig(url));
+const db = await cliDatabase(config);
+const orm = await MikroORM.init(ormConfig(db.url));
 try {
   const result = await runAuditMaintenance(orm.em.fork(), { retentionMonths: auditRetentionMonths() });
   console.log(
@@ -35,5 +21,5 @@ try {
   );
 } finally {
   await orm.close(true);
-  await embedded?.stop();
+  await db.stop();
 }

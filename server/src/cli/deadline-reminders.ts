@@ -1,12 +1,11 @@
+import { todayInChina } from '../member/dates.js';
 import 'reflect-metadata';
-import path from 'node:path';
-import pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config.js';
 import { ormConfig } from '../db/orm.config.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
+import { cliDatabase } from '../db/cli-database.js';
 import { sendDeadlineReminders } from '../letter/letter.reminders.js';
-import { chinaToday } from '../letter/letter.policy.js';
+
 import { toDayNumber } from '../common/working-days.js';
 
 /**
@@ -15,7 +14,7 @@ import { toDayNumber } from '../common/working-days.js';
  * server also runs them daily; a second run writes nothing new. Without DATABASE_URL it uses the
  * embedded database of DATA_DIR (the running app's, or starts it).
  */
-const day = process.argv[2] ?? chinaToday();
+const day = process.argv[2] ?? todayInChina();
 try {
   toDayNumber(day);
 } catch {
@@ -23,24 +22,12 @@ try {
   process.exit(2);
 }
 const config = loadConfig();
-let embedded: EmbeddedDatabase | undefined;
-let url = config.databaseUrl;
-if (!url) {
-  url = `postgresql://postgres:lianluo@127.0.0.1:${config.embeddedPort}/lianluo`;
-  const probe = new pg.Client({ connectionString: url });
-  try {
-    await probe.connect();
-  } catch {
-    embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.embeddedPort);
-  } finally {
-    await probe.end().catch(() => {});
-  }
-}
-const orm = await MikroORM.init(ormConfig(url));
+const db = await cliDatabase(config);
+const orm = await MikroORM.init(ormConfig(db.url));
 try {
   const r = await sendDeadlineReminders(orm.em.fork(), day);
   console.log(`[reminders] ${day}: ${r.near} steps due within 2 working days, ${r.passed} overdue; ${r.written} notifications written`);
 } finally {
   await orm.close(true);
-  await embedded?.stop();
+  await db.stop();
 }

@@ -59,6 +59,8 @@ export interface ResourceDef<T extends BaseEntity = any> {
   validate?: (w: WriteContext<T>) => Promise<void> | void;
   /** Fills what a new record needs besides its args (serial numbers, initial state). */
   beforeCreate?: (w: WriteContext<T>) => Promise<void> | void;
+  /** Refuses list arguments the caller may not use (e.g. sorting letters by writer, PR2). */
+  guardList?: (ctx: Context, args: ListArgs) => void;
   /** Set by createCrudResolver: the resource's service (reads and writes within the caller's scope). */
   service?: CrudService<T>;
 }
@@ -189,7 +191,7 @@ export class CrudService<T extends BaseEntity> {
   }
 
   /** After a write: the record must still lie in the caller's write scope (it cannot be moved out). */
-  private async assertStillInScope(ctx: Context, tx: EntityManager, entity: T): Promise<void> {
+  async assertStillInScope(ctx: Context, tx: EntityManager, entity: T): Promise<void> {
     const scope = scopeCondition(ctx, this.def.name, 'write');
     if (!scope) return;
     if (!(await tx.count(this.def.entity, { $and: [{ id: entity.id }, scope] } as FilterQuery<T>))) {
@@ -199,6 +201,7 @@ export class CrudService<T extends BaseEntity> {
 
   async list(ctx: Context, args: ListArgs): Promise<T[]> {
     const { page, perPage, sortField, sortOrder, filter } = args;
+    this.def.guardList?.(ctx, args);
     if (page != null && page < 0) throw badInput('page', '页码从 0 开始，不能为负数');
     if (perPage != null && (perPage < 1 || perPage > MAX_PER_PAGE)) {
       throw badInput('perPage', `每页条数须在 1 到 ${MAX_PER_PAGE} 之间`, { max: MAX_PER_PAGE });
@@ -230,6 +233,7 @@ export class CrudService<T extends BaseEntity> {
   }
 
   async count(ctx: Context, filter?: Record<string, any> | null): Promise<number> {
+    this.def.guardList?.(ctx, { filter });
     return ctx.em.count(this.def.entity, this.where(ctx, filter));
   }
 

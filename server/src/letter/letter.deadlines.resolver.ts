@@ -1,3 +1,4 @@
+import { todayInChina } from '../member/dates.js';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
@@ -8,7 +9,7 @@ import { DeadlineMeasure } from '../deadline-policy/deadline-policy.entity.js';
 import { LetterEvent } from '../letter-event/letter-event.entity.js';
 import { Letter } from './letter.entity.js';
 import { LetterStatus } from './letter.enums.js';
-import { chinaToday } from './letter.policy.js';
+
 import { letterResource } from './letter.resolver.js';
 import { MEASURE_LABELS, dueWithin, earliestDue, overdue, type LetterDeadlineValue } from './letter.deadlines.js';
 import { deadlineLoader, scanOpenLetters, type ScannedLetter } from './letter.deadlines.service.js';
@@ -80,7 +81,7 @@ function paging(page?: number | null, perPage?: number | null): { offset: number
 
 /** The dates deadlines are counted for: the span the counting calendar covers. */
 export function checkAsOf(asOf: string | null | undefined): string {
-  const day = asOf ?? chinaToday();
+  const day = asOf ?? todayInChina();
   if (day < '1900-01-01' || day > '2100-12-31') throw badInput('asOf', '计算日期须在 1900 年至 2100 年之间');
   return day;
 }

@@ -3,7 +3,7 @@ import { Args, ArgsType, Ctx, Field, ID, Int, Mutation, Resolver } from 'type-gr
 import { assertReach } from '../access/access.guard.js';
 import { Role } from '../account/role.js';
 import type { Context } from '../common/context.js';
-import { staleVersion } from '../common/errors.js';
+import { AppError, staleVersion } from '../common/errors.js';
 import { isScopeActor } from '../access/access.scope.js';
 import { Letter } from './letter.entity.js';
 
@@ -25,10 +25,25 @@ const SEES_WRITER: readonly Role[] = [Role.OFFICE_STAFF, Role.LEADER, Role.MEMBE
  * office disclosed it. Asked for every writer field of every letter a response carries.
  */
 export function hidesWriterFrom(ctx: Context, letter: Letter): boolean {
+  return !seesWriters(ctx) && !letter.writerDisclosedAt;
+}
+
+function seesWriters(ctx: Context): boolean {
   const actor = ctx.actor;
-  if (!isScopeActor(actor)) return false;
-  if (actor.roles.some((r) => SEES_WRITER.includes(r))) return false;
-  return !letter.writerDisclosedAt;
+  return !isScopeActor(actor) || actor.roles.some((r) => SEES_WRITER.includes(r));
+}
+
+/**
+ * PR2: whoever may not see writers may not sort or filter letters by them either (the order of a
+ * list, or which letters share a constituent, would tell who wrote).
+ */
+export function guardWriterProbe(ctx: Context, args: { sortField?: string | null; filter?: Record<string, unknown> | null }): void {
+  if (seesWriters(ctx)) return;
+  if (args.sortField && WRITER_IDENTITY_FIELDS.has(args.sortField)) {
+    throw new AppError('FORBIDDEN', `sortField：不能按来信人信息排序（PR2）`, { field: 'sortField', reason: 'WRITER_HIDDEN' });
+  }
+  const probe = Object.keys(args.filter ?? {}).find((k) => WRITER_IDENTITY_FIELDS.has(k));
+  if (probe) throw new AppError('FORBIDDEN', `filter.${probe}：不能按来信人信息筛选（PR2）`, { field: `filter.${probe}`, reason: 'WRITER_HIDDEN' });
 }
 
 @ArgsType()

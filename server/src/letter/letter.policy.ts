@@ -1,12 +1,9 @@
+import { todayInChina } from '../member/dates.js';
 import type { WriteContext } from '../common/crud.js';
 import { badInput } from '../common/errors.js';
 import { MailboxOpening } from '../mailbox-opening/mailbox-opening.entity.js';
 import type { Letter } from './letter.entity.js';
 import { LetterChannel } from './letter.enums.js';
-
-/** Today in China (the offices' calendar), as YYYY-MM-DD. */
-export const chinaToday = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 /** Writer identity: the argument named in a refusal and whether the letter carries it. */
 const WRITER_IDENTITY: Array<[string, (l: Letter) => unknown]> = [
@@ -40,5 +37,5 @@ export async function validateLetter({ em, entity }: WriteContext<Letter>): Prom
       throw badInput('mailboxOpeningId', '信箱开启记录不属于所填信箱');
     }
   }
-  if (entity.receivedOn > chinaToday()) throw badInput('receivedOn', '收到日期不能晚于今天');
+  if (entity.receivedOn > todayInChina()) throw badInput('receivedOn', '收到日期不能晚于今天');
 }

@@ -1,3 +1,4 @@
+import { todayInChina } from '../member/dates.js';
 /**
  * Deadline reminders (DL1–DL3, PV3): in-app notifications to a letter's owner (PV4) and the leaders of
  * the owner's unit when a step is 2 working days from its due date, and when it has passed — each once.
@@ -8,7 +9,6 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Notification, NotificationKind } from '../notification/notification.entity.js';
 import { MEASURE_LABELS, type LetterDeadlineValue } from './letter.deadlines.js';
 import { DeadlineLoader, scanOpenLetters, type DeadlineSubject } from './letter.deadlines.service.js';
-import { chinaToday } from './letter.policy.js';
 
 /** A step this many working days (or fewer) from its due date is reminded of. */
 export const NEAR_WORKING_DAYS = 2;
@@ -156,7 +156,7 @@ export function startDeadlineReminders(orm: MikroORM, log: (msg: string) => void
   let lastDay: string | null = null;
   let running = false;
   const tick = async () => {
-    const today = chinaToday();
+    const today = todayInChina();
     if (running || today === lastDay) return;
     running = true;
     try {

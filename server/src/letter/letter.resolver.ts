@@ -3,6 +3,7 @@ import { Args, ArgsType, Ctx, Field, ID, Mutation, ObjectType, Resolver } from '
 import type { Context } from '../common/context.js';
 import { createCrudResolver, parseId } from '../common/crud.js';
 import { buildCreateArgs } from '../common/fields.js';
+import { guardWriterProbe } from './letter.disclosure.js';
 import { Letter } from './letter.entity.js';
 import { letterFields, letterReadFields } from './letter.inputs.js';
 import { validateLetter } from './letter.policy.js';
@@ -19,6 +20,7 @@ export const letterResource = createCrudResolver<Letter>({
   readFields: letterReadFields,
   defaultSort: { field: 'id', order: 'DESC' },
   validate: validateLetter,
+  guardList: guardWriterProbe,
 });
 
 const RegisterLetterArgs = buildCreateArgs('Letter', letterFields);

@@ -1,5 +1,6 @@
+import { todayInChina } from '../member/dates.js';
 import { describe, expect, it } from 'vitest';
-import { chinaToday } from './letter.policy.js';
+
 import { formatSerialNumber, newTrackingCode } from './letter.service.js';
 
 describe('letter serial numbers and tracking codes', () => {
@@ -15,7 +16,7 @@ describe('letter serial numbers and tracking codes', () => {
   });
 
   it('takes today in China’s time zone for the received-date check', () => {
-    expect(chinaToday(new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-02');
-    expect(chinaToday(new Date('2026-03-01T15:59:00Z'))).toBe('2026-03-01');
+    expect(todayInChina(new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-02');
+    expect(todayInChina(new Date('2026-03-01T15:59:00Z'))).toBe('2026-03-01');
   });
 });

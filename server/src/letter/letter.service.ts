@@ -46,9 +46,11 @@ export async function nextSerial(em: EntityManager, organizationId: number, year
  * REGISTERED, the first taker as owner (PV4) and the first LetterEvent, all in one transaction.
  */
 export async function registerLetter(ctx: Context, args: Record<string, any>, crud: CrudService<Letter>): Promise<Letter> {
+  crud.where(ctx, null, 'write'); // FORBIDDEN for a role that cannot write letters at all
   return ctx.em.transactional(async (em) => {
     const letter = new Letter();
-    await crud.applyArgs(em, letter, args, true);
+    // PR3: links (organization, constituent, member, mailbox, reception) only to records in reach
+    await crud.applyArgs(em, letter, args, true, ctx);
     await validateLetter({ em, ctx, entity: letter, args, isNew: true });
 
     const organization = await em.findOneOrFail(Organization, letter.organization.id);
@@ -71,6 +73,7 @@ export async function registerLetter(ctx: Context, args: Record<string, any>, cr
       }),
     );
     await em.flush();
+    await crud.assertStillInScope(ctx, em, letter); // a letter registered outside the caller's reach
     return letter;
   });
 }

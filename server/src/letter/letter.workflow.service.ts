@@ -1,3 +1,4 @@
+import { todayInChina } from '../member/dates.js';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertReach } from '../access/access.guard.js';
@@ -27,7 +28,7 @@ import {
   ReplyMethod,
   Urgency,
 } from './letter.enums.js';
-import { chinaToday } from './letter.policy.js';
+
 import {
   ACTION_LABELS,
   ESCALATION_LADDER,
@@ -155,14 +156,14 @@ const optionalText = (value: string | null | undefined) => value?.trim() || null
 
 /** A date that is not in the future and not before `notBefore` (with its label). */
 function dateArg(field: string, value: string, notBefore?: [string | null | undefined, string]): string {
-  if (value > chinaToday()) throw badInput(field, '日期不能晚于今天');
+  if (value > todayInChina()) throw badInput(field, '日期不能晚于今天');
   if (notBefore?.[0] && value < notBefore[0]) throw badInput(field, `日期不能早于${notBefore[1]}（${notBefore[0]}）`);
   return value;
 }
 
 /** The day of a step: the given date, else today. */
 const dayOf = (field: string, value: string | null | undefined, notBefore?: [string | null | undefined, string]) =>
-  dateArg(field, value ?? chinaToday(), notBefore);
+  dateArg(field, value ?? todayInChina(), notBefore);
 
 const received = (l: Letter): [string, string] => [l.receivedOn, '收到日期'];
 
@@ -399,7 +400,7 @@ export function recordInvestigation(ctx: Context, id: unknown, input: RecordInve
     } else {
       if (actor.accountId == null) throw badInput('handlerName', '须记录签字的承办人姓名和日期');
       letter.investigationHandlerName = actor.name;
-      letter.investigationHandlerSignedOn = chinaToday();
+      letter.investigationHandlerSignedOn = todayInChina();
       letter.investigationHandlerAccount = s.em.getReference(Account, actor.accountId, { wrapped: true });
     }
     letter.investigationLeaderName = null;
@@ -431,7 +432,7 @@ export function confirmInvestigation(ctx: Context, id: unknown, input: VerbOptio
       throw new AppError('FORBIDDEN', '调查记录须由承办人和分管领导两人分别签字，承办人不能再确认（PV2）', { reason: 'SAME_SIGNER', rule: 'PV2' });
     }
     letter.investigationLeaderName = actor.name;
-    letter.investigationLeaderSignedOn = chinaToday();
+    letter.investigationLeaderSignedOn = todayInChina();
     letter.investigationLeaderAccount = em.getReference(Account, actor.accountId, { wrapped: true });
     return withNote(`分管领导${actor.name}签字确认调查记录`, input.note);
   });
@@ -850,7 +851,7 @@ export function convertLetter(ctx: Context, id: unknown, input: ConvertLetterInp
       throw badInput('memberId', '须以委员个人或委员活动小组（联络组）的名义提出（MB6）', { rule: 'MB6' });
     }
     const title = optionalText(input.title) ?? letter.title;
-    const today = chinaToday();
+    const today = todayInChina();
     const who = group?.name ?? member?.name ?? null;
     const memberRef = member ? em.getReference(Member, member.id, { wrapped: true }) : null;
     const groupRef = group ? em.getReference(LiaisonGroup, group.id, { wrapped: true }) : null;

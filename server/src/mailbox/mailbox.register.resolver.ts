@@ -1,8 +1,9 @@
+import { todayInChina } from '../member/dates.js';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context.js';
 import { ListMetadata } from '../common/crud.js';
-import { chinaToday } from '../letter/letter.policy.js';
+
 import { Mailbox } from './mailbox.entity.js';
 import {
   countOverdueMailboxes,
@@ -81,7 +82,7 @@ export class MailboxRegisterResolver {
     @Arg('asOf', () => LocalDateResolver, asOfArg) asOf?: string | null,
     @Arg('organizationId', () => ID, { nullable: true, description: '所属工作机构' }) organizationId?: string | null,
   ): Promise<Mailbox[]> {
-    return overdueMailboxes(ctx, asOf ?? chinaToday(), { page, perPage }, organizationId ? { organizationId } : undefined);
+    return overdueMailboxes(ctx, asOf ?? todayInChina(), { page, perPage }, organizationId ? { organizationId } : undefined);
   }
 
   @Query(() => ListMetadata, { description: '超期未开启的信箱数（MB2）' })
@@ -92,7 +93,7 @@ export class MailboxRegisterResolver {
     @Arg('asOf', () => LocalDateResolver, asOfArg) asOf?: string | null,
     @Arg('organizationId', () => ID, { nullable: true, description: '所属工作机构' }) organizationId?: string | null,
   ): Promise<ListMetadata> {
-    return { count: await countOverdueMailboxes(ctx, asOf ?? chinaToday(), organizationId ? { organizationId } : undefined) };
+    return { count: await countOverdueMailboxes(ctx, asOf ?? todayInChina(), organizationId ? { organizationId } : undefined) };
   }
 
   @Query(() => MailboxRegisterStatistics, {

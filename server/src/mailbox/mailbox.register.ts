@@ -1,3 +1,4 @@
+import { todayInChina } from '../member/dates.js';
 /**
  * Member mailboxes' duties in numbers (000): the mailboxes past their opening period (MB2) and each
  * liaison group's yearly register — letters registered, handled, reported, fed back (MB7). Counted in
@@ -15,7 +16,7 @@ import { DeadlineLoader, scanLetters } from '../letter/letter.deadlines.service.
 import { Letter } from '../letter/letter.entity.js';
 import { LetterChannel } from '../letter/letter.enums.js';
 import { letterResource } from '../letter/letter.resolver.js';
-import { chinaToday } from '../letter/letter.policy.js';
+
 import { LiaisonGroup } from '../liaison-group/liaison-group.entity.js';
 import { liaisonGroupResource } from '../liaison-group/liaison-group.resolver.js';
 import { MailboxOpening } from '../mailbox-opening/mailbox-opening.entity.js';
@@ -58,8 +59,9 @@ export async function countOverdueMailboxes(ctx: Context, asOf: string, filter?:
 
 /** MB2: the day a mailbox is next due to be opened (its own period, else its organization's, half a month by default). */
 export async function openingDueOn(mailbox: Mailbox): Promise<string> {
-  const period = mailbox.openingPeriodDays ?? (await mailbox.organization.load())?.mailboxOpeningPeriodDays ?? 15;
-  const base = mailbox.lastOpenedOn ?? mailbox.installedOn ?? chinaToday(mailbox.createdAt);
+  // a page of mailboxes loads their organizations in one batched query (dataloader), not one each
+  const period = mailbox.openingPeriodDays ?? (await mailbox.organization.load({ dataloader: true }))?.mailboxOpeningPeriodDays ?? 15;
+  const base = mailbox.lastOpenedOn ?? mailbox.installedOn ?? todayInChina(mailbox.createdAt);
   return shiftDate(base, period);
 }
 
@@ -202,7 +204,7 @@ export async function mailboxRegisterStatistics(ctx: Context, bodyId: unknown, y
     }
     if (fedBack.length) {
       const groupOf = new Map(fedBack.map((r) => [num(r.id), num(r.group_id)]));
-      const scanned = await scanLetters(em, new DeadlineLoader(em), { id: { $in: [...groupOf.keys()] } }, chinaToday(), withFeedbackRule);
+      const scanned = await scanLetters(em, new DeadlineLoader(em), { id: { $in: [...groupOf.keys()] } }, todayInChina(), withFeedbackRule);
       for (const { letter, deadlines } of scanned) {
         if (fedBackOnTime(deadlines)) rows.get(groupOf.get(letter.id)!)!.fedBackOnTime += 1;
       }

@@ -1,9 +1,10 @@
+import { todayInChina } from '../member/dates.js';
 import { ref } from '@mikro-orm/core';
 import type { Context } from '../common/context.js';
 import { scopeCondition } from '../access/access.scope.js';
 import { parseId } from '../common/crud.js';
 import { badInput, notFound } from '../common/errors.js';
-import { chinaToday } from '../letter/letter.policy.js';
+
 import { LiaisonGroup } from '../liaison-group/liaison-group.entity.js';
 import { MailboxOpening } from '../mailbox-opening/mailbox-opening.entity.js';
 import { Member } from '../member/member.entity.js';
@@ -31,7 +32,7 @@ export async function openMailbox(ctx: Context, input: OpenMailboxInput): Promis
     const mailbox = await em.findOne(Mailbox, mailboxScope ? { $and: [{ id: mailboxId }, mailboxScope] } : { id: mailboxId }, { populate: ['rotationMembers'] });
     if (!mailbox) throw notFound('委员信箱', mailboxId, 'mailboxId');
     if (!mailbox.isActive) throw badInput('mailboxId', `信箱“${mailbox.name}”已停用`);
-    if (input.openedOn > chinaToday()) throw badInput('openedOn', '开启日期不能晚于今天');
+    if (input.openedOn > todayInChina()) throw badInput('openedOn', '开启日期不能晚于今天');
     if (mailbox.installedOn && input.openedOn < mailbox.installedOn) {
       throw badInput('openedOn', `开启日期不能早于信箱设立日期 ${mailbox.installedOn}`);
     }

@@ -1,9 +1,10 @@
+import { todayInChina } from '../member/dates.js';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../common/context.js';
 import { parseId } from '../common/crud.js';
 import { badInput } from '../common/errors.js';
 import { assertReach } from '../access/access.guard.js';
-import { chinaToday } from '../letter/letter.policy.js';
+
 import { LiaisonStation } from '../liaison-station/liaison-station.entity.js';
 import { liaisonStationResource } from '../liaison-station/liaison-station.resolver.js';
 import { Member, MemberKind } from '../member/member.entity.js';
@@ -75,7 +76,7 @@ export async function stationsWithoutRecentReception(
   ctx: Context,
   args: { bodyId?: string | null; asOf?: string | null },
 ): Promise<StationReceptionGapValue[]> {
-  const today = chinaToday();
+  const today = todayInChina();
   const asOf = args.asOf ?? today;
   if (asOf > today) throw badInput('asOf', '检查日期不能晚于今天');
   const bodyId = await bodyCondition(ctx, args.bodyId);
@@ -104,7 +105,7 @@ export async function deputiesWithoutReceptionThisYear(
   ctx: Context,
   args: { bodyId?: string | null; year?: number | null },
 ): Promise<Member[]> {
-  const thisYear = Number(chinaToday().slice(0, 4));
+  const thisYear = Number(todayInChina().slice(0, 4));
   const year = args.year ?? thisYear;
   if (!Number.isInteger(year) || year < 1950 || year > thisYear) throw badInput('year', `年度须在 1950 至 ${thisYear} 之间`);
   const bodyId = await bodyCondition(ctx, args.bodyId);
@@ -142,7 +143,7 @@ export async function stationsWithTooFewDeputies(ctx: Context, args: { bodyId?: 
     `select sd.liaison_station_id, count(*) as n from liaison_station_deputies sd join member m on m.id = sd.member_id
      where sd.liaison_station_id = any(?::int[]) and (m.term_end is null or m.term_end >= ?::date)
      group by sd.liaison_station_id`,
-    [intArray(stations.map((s) => s.id)), chinaToday()],
+    [intArray(stations.map((s) => s.id)), todayInChina()],
   );
   const counts = new Map(rows.map((r) => [Number(r.liaison_station_id), Number(r.n)]));
   return stations.filter((s) => (counts.get(s.id) ?? 0) < ST1_MIN_DEPUTIES);

@@ -1,3 +1,4 @@
+import { todayInChina } from '../member/dates.js';
 import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../common/context.js';
 import { parseId } from '../common/crud.js';
@@ -7,7 +8,7 @@ import { assertReach } from '../access/access.guard.js';
 import { Letter } from '../letter/letter.entity.js';
 import { LetterChannel } from '../letter/letter.enums.js';
 import { letterFields } from '../letter/letter.inputs.js';
-import { chinaToday } from '../letter/letter.policy.js';
+
 import { letterResource } from '../letter/letter.resolver.js';
 import { registerLetter } from '../letter/letter.service.js';
 import { answerOnTheSpot } from '../letter/letter.workflow.service.js';
@@ -57,7 +58,7 @@ export async function recordReceptionIssue(ctx: Context, input: RecordReceptionI
   return ctx.em.transactional(async (em) => {
     const reception = await em.findOne(Reception, { id: receptionId });
     if (!reception) throw notFound('接待活动', receptionId, 'receptionId');
-    if (reception.heldOn > chinaToday()) throw badInput('receptionId', `接待活动定于 ${reception.heldOn}，尚未举行`);
+    if (reception.heldOn > todayInChina()) throw badInput('receptionId', `接待活动定于 ${reception.heldOn}，尚未举行`);
     const station = await em.findOneOrFail(LiaisonStation, reception.liaisonStation.id);
 
     const letter = await registerLetter(

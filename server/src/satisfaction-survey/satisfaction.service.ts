@@ -1,3 +1,4 @@
+import { todayInChina } from '../member/dates.js';
 import { LockMode, ref } from '@mikro-orm/core';
 import type { Context } from '../common/context.js';
 import { parseId } from '../common/crud.js';
@@ -7,7 +8,7 @@ import { assertReach } from '../access/access.guard.js';
 import { LetterEvent } from '../letter-event/letter-event.entity.js';
 import { Letter } from '../letter/letter.entity.js';
 import { LetterStatus } from '../letter/letter.enums.js';
-import { chinaToday } from '../letter/letter.policy.js';
+
 import { findTransition, flowOf, STATUS_LABELS } from '../letter/letter.workflow.js';
 import { reopenLetter } from '../letter/letter.workflow.service.js';
 import { Notification, NotificationKind } from '../notification/notification.entity.js';
@@ -194,7 +195,7 @@ export async function rateReception(ctx: Context, args: StaffRatingInput & { rec
   await assertReach(ctx, 'Reception', receptionId, 'write');
   return ctx.em.transactional(async (em) => {
     const reception = await em.findOneOrFail(Reception, { id: receptionId });
-    if (reception.heldOn > chinaToday()) throw badInput('receptionId', `接待活动定于 ${reception.heldOn}，举行后才能评价（SV1）`);
+    if (reception.heldOn > todayInChina()) throw badInput('receptionId', `接待活动定于 ${reception.heldOn}，举行后才能评价（SV1）`);
     const survey = new SatisfactionSurvey();
     survey.reception = ref(reception);
     survey.rating = args.rating;

@@ -3,23 +3,11 @@ import { AppError } from '../common/errors.js';
 import { AuditAction, AuditResult } from '../audit-event/audit-event.entity.js';
 import { audit } from '../audit-event/audit-event.service.js';
 import { ROLE_LABELS, type Role } from '../account/role.js';
-import { authenticate, isSessionActor, requestIp, sessionProblem, type PendingStep, type SessionActor } from './session.service.js';
+import { isSessionActor, requestIp, sessionProblem, type PendingStep, type SessionActor } from './session.service.js';
 
-const cache = new WeakMap<object, Promise<SessionActor | null>>();
-
-/**
- * The signed-in actor of a request: `ctx.actor` once the lead puts the session there, until then
- * authenticated here (once per request).
- */
+/** The signed-in actor of a request (app.ts authenticates once per request), or null. */
 export function currentActor(ctx: Context): Promise<SessionActor | null> {
-  if (isSessionActor(ctx.actor)) return Promise.resolve(ctx.actor);
-  if (!ctx.req) return Promise.resolve(null);
-  let found = cache.get(ctx.req);
-  if (!found) {
-    found = authenticate(ctx.em, ctx.req);
-    cache.set(ctx.req, found);
-  }
-  return found;
+  return Promise.resolve(isSessionActor(ctx.actor) ? ctx.actor : null);
 }
 
 const PENDING_REFUSAL: Record<PendingStep, { reason: string; message: string }> = {

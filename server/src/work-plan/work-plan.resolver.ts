@@ -1,6 +1,6 @@
 import { createCrudResolver } from '../common/crud.js';
 import { WorkPlan } from './work-plan.entity.js';
-import { workPlanFields } from './work-plan.inputs.js';
+import { yearlyFilingFields } from './yearly-filing.js';
 
 export const workPlanResource = createCrudResolver<WorkPlan>({
   entity: WorkPlan,
@@ -8,7 +8,7 @@ export const workPlanResource = createCrudResolver<WorkPlan>({
   plural: 'WorkPlans',
   label: '工作计划',
   capability: 'reference',
-  fields: workPlanFields,
+  fields: yearlyFilingFields,
   pinyinSort: ['title'],
   defaultSort: { field: 'year', order: 'DESC' },
 });

@@ -1,6 +1,6 @@
 import { createCrudResolver } from '../common/crud.js';
 import { WorkSummary } from './work-summary.entity.js';
-import { workSummaryFields } from './work-summary.inputs.js';
+import { yearlyFilingFields } from '../work-plan/yearly-filing.js';
 
 export const workSummaryResource = createCrudResolver<WorkSummary>({
   entity: WorkSummary,
@@ -8,7 +8,7 @@ export const workSummaryResource = createCrudResolver<WorkSummary>({
   plural: 'WorkSummaries',
   label: '工作总结',
   capability: 'reference',
-  fields: workSummaryFields,
+  fields: yearlyFilingFields,
   pinyinSort: ['title'],
   defaultSort: { field: 'year', order: 'DESC' },
 });
