@@ -341,12 +341,13 @@ describe('time limits (PV3)', () => {
   });
 
   it('takes 复查 within 30 days of the answer and 复核 within 30 days of the review’s answer; after 复核 the matter is closed (PV3)', async () => {
-    const letter = await letterAt('OFFICE', 'REPLIED'); // answered 2026-04-10
-    const late = await expectError(act(w.jx.office, 'requestReview', letter.id, { requestedOn: '2026-05-11', reason: '不服' }));
+    // answered 2026-04-10: day 30 is Sunday 10 May, so Monday 11 May is the last day (DL3)
+    const letter = await letterAt('OFFICE', 'REPLIED');
+    const late = await expectError(act(w.jx.office, 'requestReview', letter.id, { requestedOn: '2026-05-12', reason: '不服' }));
     expect([late.extensions.code, late.extensions.field, late.message]).toEqual([
       'BAD_USER_INPUT',
       'requestedOn',
-      'requestedOn：复查须在答复之日（2026-04-10）起 30 日内申请（LAW 第35条），2026-05-11 已逾期',
+      'requestedOn：复查须在答复之日（2026-04-10）起 30 日内申请（LAW 第35条），2026-05-12 已逾期',
     ]);
     const review = await act(w.jx.office, 'requestReview', letter.id, { requestedOn: '2026-05-10', reason: '认为处理不彻底' });
     expect([review.status, review.reviewRequestedOn, review.reviewReason]).toEqual(['REVIEWING', '2026-05-10', '认为处理不彻底']);
@@ -380,11 +381,12 @@ describe('time limits (PV3)', () => {
     expect([reopen.extensions.code, reopen.extensions.reason]).toEqual(['CONFLICT', 'RE_REVIEWED']);
   });
 
-  it('archives an answered office letter only once the 30 days for 复查 have passed (PV3)', async () => {
-    const letter = await letterAt('OFFICE', 'REPLIED'); // answered 2026-04-10
-    const early = await expectError(act(w.jx.office, 'closeLetter', letter.id, { closedOn: '2026-05-10' }));
+  it('archives an answered office letter only once the 30 days for 复查 have passed, rolled off a day off (PV3, DL3)', async () => {
+    // answered 2026-04-10: the 30 days run to Sunday 10 May, moved to Monday 11 May (DL3)
+    const letter = await letterAt('OFFICE', 'REPLIED');
+    const early = await expectError(act(w.jx.office, 'closeLetter', letter.id, { closedOn: '2026-05-11' }));
     expect([early.extensions.code, early.extensions.reason]).toEqual(['CONFLICT', 'REVIEW_WINDOW_OPEN']);
-    expect((await act(w.jx.office, 'closeLetter', letter.id, { closedOn: '2026-05-11' })).status).toBe('CLOSED');
+    expect((await act(w.jx.office, 'closeLetter', letter.id, { closedOn: '2026-05-12' })).status).toBe('CLOSED');
   });
 });
 

@@ -1,3 +1,4 @@
+import { deadlineLoader } from './letter.deadlines.service.js';
 import { todayInChina } from '../member/dates.js';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -35,10 +36,10 @@ import {
   MAX_EXTENSION_DAYS,
   REVIEW_WINDOW_DAYS,
   UNRESOLVED_STATUSES,
-  daysBetween,
   flowOf,
   isPrincipalLeader,
   isWithinReviewWindow,
+  reviewWindowEnd,
   mayTake,
   nextEscalationLevel,
   transitionFor,
@@ -530,11 +531,11 @@ export interface RequestReviewInput extends VerbOptions {
 
 /** 复查 (LAW 第35条): asked within 30 days of the answer. */
 export function requestReview(ctx: Context, id: unknown, input: RequestReviewInput): Promise<Letter> {
-  return step(ctx, id, 'requestReview', input, ({ letter }) => {
+  return step(ctx, id, 'requestReview', input, async ({ letter }) => {
     const reason = requiredText('reason', input.reason, '复查理由');
     const answered = letter.repliedOn!;
     const on = dateArg('requestedOn', input.requestedOn);
-    if (!isWithinReviewWindow(answered, on)) {
+    if (!isWithinReviewWindow(answered, on, await deadlineLoader(ctx).calendar())) {
       throw badInput('requestedOn', `复查须在答复之日（${answered}）起 ${REVIEW_WINDOW_DAYS} 日内申请（LAW 第35条），${on} 已逾期`, { rule: 'PV3' });
     }
     letter.reviewRequestedOn = on;
@@ -545,11 +546,11 @@ export function requestReview(ctx: Context, id: unknown, input: RequestReviewInp
 
 /** 复核 (LAW 第36条): asked within 30 days of the review's answer; afterwards nothing more. */
 export function requestReReview(ctx: Context, id: unknown, input: RequestReviewInput): Promise<Letter> {
-  return step(ctx, id, 'requestReReview', input, ({ letter }) => {
+  return step(ctx, id, 'requestReReview', input, async ({ letter }) => {
     const reason = requiredText('reason', input.reason, '复核理由');
     const answered = letter.reviewAnsweredOn!;
     const on = dateArg('requestedOn', input.requestedOn);
-    if (!isWithinReviewWindow(answered, on)) {
+    if (!isWithinReviewWindow(answered, on, await deadlineLoader(ctx).calendar())) {
       throw badInput('requestedOn', `复核须在复查答复之日（${answered}）起 ${REVIEW_WINDOW_DAYS} 日内申请（LAW 第36条），${on} 已逾期`, { rule: 'PV3' });
     }
     letter.reReviewRequestedOn = on;
@@ -565,7 +566,7 @@ export interface CloseLetterInput extends VerbOptions {
 
 /** 归档. An office letter is archived once its writer can no longer ask for 复查/复核 (30 days, PV3). */
 export function closeLetter(ctx: Context, id: unknown, input: CloseLetterInput): Promise<Letter> {
-  return step(ctx, id, 'closeLetter', input, ({ letter }) => {
+  return step(ctx, id, 'closeLetter', input, async ({ letter }) => {
     const on = dayOf('closedOn', input.closedOn, [letter.reReviewAnsweredOn ?? letter.reviewAnsweredOn ?? letter.repliedOn, '答复日期']);
     const open =
       letter.status === LetterStatus.REPLIED && flowOf(letter.channel) === LetterFlow.OFFICE
@@ -573,7 +574,7 @@ export function closeLetter(ctx: Context, id: unknown, input: CloseLetterInput):
         : letter.status === LetterStatus.REVIEWED
           ? letter.reviewAnsweredOn
           : null;
-    if (open && daysBetween(open, on) <= REVIEW_WINDOW_DAYS) {
+    if (open && on <= reviewWindowEnd(open, await deadlineLoader(ctx).calendar())) {
       throw conflict(`答复（${open}）后 ${REVIEW_WINDOW_DAYS} 日内来信人可申请${letter.status === LetterStatus.REVIEWED ? '复核' : '复查'}，期满后方可归档（PV3）`, {
         reason: 'REVIEW_WINDOW_OPEN',
         rule: 'PV3',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WorkingCalendar } from '../common/working-days.js';
 import { Role } from '../account/role.js';
 import { OPERATIONS } from '../access/access.operations.js';
 import { AppError } from '../common/errors.js';
@@ -13,11 +14,11 @@ import {
   TRANSITIONS,
   UNRESOLVED_STATUSES,
   allowedActions,
-  daysBetween,
   findTransition,
   flowOf,
   isPrincipalLeader,
   isWithinReviewWindow,
+  reviewWindowEnd,
   mayTake,
   nextEscalationLevel,
   transitionFor,
@@ -173,6 +174,9 @@ const outcome = (flow: LetterFlow, from: LetterStatus, action: string): Transiti
   }
 };
 
+/** A calendar without holidays: weekends are the only days off. */
+const weekendsOnly = new WorkingCalendar([], [2026]);
+
 describe('the transition tables (PV2, MB4, ST4, ST5)', () => {
   it('are exactly the rows written down from 003, 000 and 004', () => {
     expect(TRANSITIONS.map((t) => ({ ...t, roles: [...t.roles] }))).toEqual(EXPECTED);
@@ -323,17 +327,18 @@ describe('reporting back to a higher office (PV2)', () => {
 });
 
 describe('the rules besides the table', () => {
-  it('counts calendar days between two dates', () => {
-    expect(daysBetween('2026-03-01', '2026-03-31')).toBe(30);
-    expect(daysBetween('2026-02-28', '2026-03-01')).toBe(1);
-    expect(daysBetween('2026-03-10', '2026-03-09')).toBe(-1);
+  it('takes a 复查 or 复核 request within 30 days of the previous answer, not before it (PV3)', () => {
+    expect(isWithinReviewWindow('2026-03-02', '2026-03-02', weekendsOnly)).toBe(true);
+    expect(isWithinReviewWindow('2026-03-02', '2026-04-01', weekendsOnly)).toBe(true);
+    expect(isWithinReviewWindow('2026-03-02', '2026-04-02', weekendsOnly)).toBe(false);
+    expect(isWithinReviewWindow('2026-03-02', '2026-03-01', weekendsOnly)).toBe(false);
   });
 
-  it('takes a 复查 or 复核 request within 30 days of the previous answer, not before it (PV3)', () => {
-    expect(isWithinReviewWindow('2026-03-01', '2026-03-01')).toBe(true);
-    expect(isWithinReviewWindow('2026-03-01', '2026-03-31')).toBe(true);
-    expect(isWithinReviewWindow('2026-03-01', '2026-04-01')).toBe(false);
-    expect(isWithinReviewWindow('2026-03-01', '2026-02-28')).toBe(false);
+  it('moves the last day of the 30 to the next working day when it is a day off (DL3, PV3)', () => {
+    // answered Friday 27 February: day 30 is Sunday 29 March, so Monday 30 March is still in time
+    expect(reviewWindowEnd('2026-02-27', weekendsOnly)).toBe('2026-03-30');
+    expect(isWithinReviewWindow('2026-02-27', '2026-03-30', weekendsOnly)).toBe(true);
+    expect(isWithinReviewWindow('2026-02-27', '2026-03-31', weekendsOnly)).toBe(false);
   });
 
   it('climbs the mailbox ladder one rung at a time and stops at the city office (MB4)', () => {

@@ -1,5 +1,7 @@
 import { Role } from '../account/role.js';
+import { computeDeadline } from '../common/deadline.js';
 import { AppError } from '../common/errors.js';
+import type { WorkingCalendar } from '../common/working-days.js';
 import type { LeaderPosition } from '../leader/leader.entity.js';
 import { EscalationLevel, LetterChannel, LetterStatus } from './letter.enums.js';
 
@@ -257,17 +259,15 @@ export const mayTake = (t: Transition, roles: readonly Role[]) => t.roles.some((
 
 // ── pure rules the services apply besides the table ──
 
-/** Whole calendar days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** 复查/复核 are asked within 30 days of the previous answer (LAW 第35、36条; calendar days). */
 export const REVIEW_WINDOW_DAYS = 30;
-export const isWithinReviewWindow = (answeredOn: string, requestedOn: string) => {
-  const d = daysBetween(answeredOn, requestedOn);
-  return d >= 0 && d <= REVIEW_WINDOW_DAYS;
-};
+
+/** The last day to ask for 复查/复核: 30 calendar days after the answer, moved off a day off (DL3). */
+export const reviewWindowEnd = (answeredOn: string, calendar: WorkingCalendar) =>
+  computeDeadline({ start: answeredOn, days: REVIEW_WINDOW_DAYS, dayKind: 'CALENDAR_DAYS', ruleRef: 'LAW 第35、36条：30日' }, calendar).dueOn;
+
+export const isWithinReviewWindow = (answeredOn: string, requestedOn: string, calendar: WorkingCalendar) =>
+  requestedOn >= answeredOn && requestedOn <= reviewWindowEnd(answeredOn, calendar);
 
 /** PV3 (LAW 第34条): a deadline is extended once, by at most 30 days. */
 export const MAX_EXTENSION_DAYS = 30;
