@@ -714,6 +714,22 @@ describe('liaison groups, stations and their staff', () => {
     expect(searched.allLiaisonStations).toEqual([{ id: station }]);
   });
 
+  it("publishes the station's deputies, contact, reception times and rules to its own staff (ST6)", async () => {
+    const staff = (await signIn(t, { roles: ['STATION_STAFF'], organizationId: ids.congressOffice, liaisonStationId: station })).client;
+    const res = await staff.request<any>(
+      gql`query ($id: ID!) { LiaisonStation(id: $id) { address receptionSchedule contactPhone rules deputyInChargeName deputyIds } }`,
+      { id: station },
+    );
+    expect({ ...res.LiaisonStation, deputyIds: [...res.LiaisonStation.deputyIds].sort() }).toEqual({
+      address: '北仑区新碶街道明州路',
+      receptionSchedule: '每月第一个星期三上午',
+      contactPhone: '0574-86781234',
+      rules: '代表进站接待制度',
+      deputyInChargeName: '胡志明',
+      deputyIds: [d1.id, d2.id].sort(),
+    });
+  });
+
   it('refuses a CPPCC member as a station deputy, a deputy in charge from outside the station and a bad phone', async () => {
     const member = await cppccMember('马超');
     const e1 = await expectError(req(CREATE_STATION, { organizationId: ids.congressOffice, deputyIds: [d1.id, member.id] }));
