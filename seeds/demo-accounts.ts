@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Account } from '../server/src/account/account.entity.js';
-import { createAccount, type CreateAccountInput } from '../server/src/account/account.service.js';
-import { Role, isAdminRole } from '../server/src/account/role.js';
-import { totpUri } from '../server/src/account/totp.js';
+import { Account } from '../server/src/platform/account/account.entity.js';
+import { createAccount, type CreateAccountInput } from '../server/src/platform/account/account.service.js';
+import { Role, isAdminRole } from '../server/src/platform/account/role.js';
+import { totpUri } from '../server/src/platform/account/totp.js';
 import { encrypt } from '../server/src/common/crypto.js';
 
 /**

@@ -1,19 +1,19 @@
 import type { Faker } from '@faker-js/faker';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Activity, ActivityKind } from '../server/src/activity/activity.entity.js';
-import { Attendance, AttendanceStatus } from '../server/src/attendance/attendance.entity.js';
-import { Body, BodyKind, BodyLevel } from '../server/src/body/body.entity.js';
-import { Committee } from '../server/src/committee/committee.entity.js';
-import { Constituent } from '../server/src/constituent/constituent.entity.js';
-import { ContactPairing } from '../server/src/contact-pairing/contact-pairing.entity.js';
-import { ContactPairingKind } from '../server/src/contact-pairing/pairing-kind.js';
-import { ContactVisit, ContactVisitMode, ContactVisitOutcome } from '../server/src/contact-visit/contact-visit.entity.js';
-import { DayKind, DeadlineMeasure, DeadlinePolicy } from '../server/src/deadline-policy/deadline-policy.entity.js';
-import { Department, DepartmentLevel } from '../server/src/department/department.entity.js';
-import { Leader, LeaderPosition } from '../server/src/leader/leader.entity.js';
-import { LetterEvent } from '../server/src/letter-event/letter-event.entity.js';
-import { LetterSerialCounter } from '../server/src/letter/letter-serial-counter.entity.js';
-import { Letter } from '../server/src/letter/letter.entity.js';
+import { Activity, ActivityKind } from '../server/src/duty/activity/activity.entity.js';
+import { Attendance, AttendanceStatus } from '../server/src/duty/attendance/attendance.entity.js';
+import { Body, BodyKind, BodyLevel } from '../server/src/platform/body/body.entity.js';
+import { Committee } from '../server/src/people/committee/committee.entity.js';
+import { Constituent } from '../server/src/people/constituent/constituent.entity.js';
+import { ContactPairing } from '../server/src/people/contact-pairing/contact-pairing.entity.js';
+import { ContactPairingKind } from '../server/src/people/contact-pairing/pairing-kind.js';
+import { ContactVisit, ContactVisitMode, ContactVisitOutcome } from '../server/src/people/contact-visit/contact-visit.entity.js';
+import { DayKind, DeadlineMeasure, DeadlinePolicy } from '../server/src/casework/deadline-policy/deadline-policy.entity.js';
+import { Department, DepartmentLevel } from '../server/src/casework/department/department.entity.js';
+import { Leader, LeaderPosition } from '../server/src/people/leader/leader.entity.js';
+import { LetterEvent } from '../server/src/casework/letter-event/letter-event.entity.js';
+import { LetterSerialCounter } from '../server/src/casework/letter/letter-serial-counter.entity.js';
+import { Letter } from '../server/src/casework/letter/letter.entity.js';
 import {
   EscalationLevel,
   LetterCategory,
@@ -23,27 +23,27 @@ import {
   LetterStatus,
   ReplyMethod,
   Urgency,
-} from '../server/src/letter/letter.enums.js';
-import { flowOf, LetterFlow, nextEscalationLevel, type LetterAction } from '../server/src/letter/letter.workflow.js';
-import { LiaisonGroup } from '../server/src/liaison-group/liaison-group.entity.js';
-import { LiaisonStation } from '../server/src/liaison-station/liaison-station.entity.js';
-import { MailboxOpening } from '../server/src/mailbox-opening/mailbox-opening.entity.js';
-import { Mailbox } from '../server/src/mailbox/mailbox.entity.js';
-import { Gender, Member, MemberKind } from '../server/src/member/member.entity.js';
-import { Notification, NotificationKind } from '../server/src/notification/notification.entity.js';
-import { OpinionReport } from '../server/src/opinion-report/opinion-report.entity.js';
-import { Organization, OrganizationKind } from '../server/src/organization/organization.entity.js';
-import { Proposal, ProposalStatus } from '../server/src/proposal/proposal.entity.js';
-import { Reception, ReceptionForm } from '../server/src/reception/reception.entity.js';
-import { RatingSource, SatisfactionRating, SatisfactionSurvey } from '../server/src/satisfaction-survey/satisfaction-survey.entity.js';
+} from '../server/src/casework/letter/letter.enums.js';
+import { flowOf, LetterFlow, nextEscalationLevel, type LetterAction } from '../server/src/casework/letter/letter.workflow.js';
+import { LiaisonGroup } from '../server/src/people/liaison-group/liaison-group.entity.js';
+import { LiaisonStation } from '../server/src/stations/liaison-station/liaison-station.entity.js';
+import { MailboxOpening } from '../server/src/casework/mailbox-opening/mailbox-opening.entity.js';
+import { Mailbox } from '../server/src/casework/mailbox/mailbox.entity.js';
+import { Gender, Member, MemberKind } from '../server/src/people/member/member.entity.js';
+import { Notification, NotificationKind } from '../server/src/platform/notification/notification.entity.js';
+import { OpinionReport } from '../server/src/duty/opinion-report/opinion-report.entity.js';
+import { Organization, OrganizationKind } from '../server/src/platform/organization/organization.entity.js';
+import { Proposal, ProposalStatus } from '../server/src/duty/proposal/proposal.entity.js';
+import { Reception, ReceptionForm } from '../server/src/stations/reception/reception.entity.js';
+import { RatingSource, SatisfactionRating, SatisfactionSurvey } from '../server/src/casework/satisfaction-survey/satisfaction-survey.entity.js';
 import { writePersonal } from '../server/src/common/fields.js';
-import { ScoringRule } from '../server/src/scoring-rule/scoring-rule.entity.js';
-import { defaultScoringRules } from '../server/src/scoring-rule/scoring-rule.defaults.js';
-import { Sector } from '../server/src/sector/sector.entity.js';
-import { StationStaff, StationStaffRole } from '../server/src/station-staff/station-staff.entity.js';
-import { Suggestion, SuggestionStatus } from '../server/src/suggestion/suggestion.entity.js';
-import { WorkPlan } from '../server/src/work-plan/work-plan.entity.js';
-import { WorkSummary } from '../server/src/work-summary/work-summary.entity.js';
+import { ScoringRule } from '../server/src/duty/scoring-rule/scoring-rule.entity.js';
+import { defaultScoringRules } from '../server/src/duty/scoring-rule/scoring-rule.defaults.js';
+import { Sector } from '../server/src/people/sector/sector.entity.js';
+import { StationStaff, StationStaffRole } from '../server/src/stations/station-staff/station-staff.entity.js';
+import { Suggestion, SuggestionStatus } from '../server/src/duty/suggestion/suggestion.entity.js';
+import { WorkPlan } from '../server/src/duty/work-plan/work-plan.entity.js';
+import { WorkSummary } from '../server/src/duty/work-summary/work-summary.entity.js';
 import { addDays, dateBetween, mobile, personalFields, personName, seededFaker } from './factories.js';
 import {
   BEILUN_STREETS,

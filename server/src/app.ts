@@ -14,8 +14,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { introspectionGatePlugin, mutationAuditPlugin } from './access/access.plugins.js';
 import { scopeOf } from './access/access.scope.js';
 import { ANONYMOUS } from './common/context.js';
-import { authenticate } from './session/session.service.js';
-import { mailboxRegisterExport } from './mailbox/mailbox.export.js';
+import { authenticate } from './platform/session/session.service.js';
+import { mailboxRegisterExport } from './casework/mailbox/mailbox.export.js';
 
 export interface AppOptions {
   orm: MikroORM;

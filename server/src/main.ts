@@ -7,7 +7,7 @@ import { openDatabase } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { ensureDatabase } from './db/ensure-database.js';
 import { seedDemoIfEmpty } from './db/demo.js';
-import { startDeadlineReminders } from './letter/letter.reminders.js';
+import { startDeadlineReminders } from './casework/letter/letter.reminders.js';
 
 const started = Date.now();
 const config = loadConfig();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ACCESS } from '../../server/src/access/access.table.js';
 import { OPERATIONS } from '../../server/src/access/access.operations.js';
-import { Role } from '../../server/src/account/role.js';
+import { Role } from '../../server/src/platform/account/role.js';
 import { ADMIN_ROLES, CRUD_OPERATION_ACCESS, RESOURCE_ACCESS, canCall, canRead, modelForRoles } from '../../admin/src/providers/access.js';
 import { pendingSteps } from '../../admin/src/providers/authProvider.js';
 import { buildSchemaModel, introspectionFromSdl } from '../../admin/src/providers/schema.js';

@@ -7,12 +7,12 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelForRoles } from '../../admin/src/providers/access.js';
 import { buildSchemaModel, introspectionFromSdl } from '../../admin/src/providers/schema.js';
-import { Account } from '../../server/src/account/account.entity.js';
-import { createAccount } from '../../server/src/account/account.service.js';
-import type { Role } from '../../server/src/account/role.js';
-import { Body, BodyKind, BodyLevel } from '../../server/src/body/body.entity.js';
+import { Account } from '../../server/src/platform/account/account.entity.js';
+import { createAccount } from '../../server/src/platform/account/account.service.js';
+import type { Role } from '../../server/src/platform/account/role.js';
+import { Body, BodyKind, BodyLevel } from '../../server/src/platform/body/body.entity.js';
 import { encrypt } from '../../server/src/common/crypto.js';
-import { Organization, OrganizationKind } from '../../server/src/organization/organization.entity.js';
+import { Organization, OrganizationKind } from '../../server/src/platform/organization/organization.entity.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { signIn } from '../support/sessions.js';
 

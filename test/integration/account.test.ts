@@ -2,12 +2,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { GraphQLClient, gql } from 'graphql-request';
 import { Secret, TOTP } from 'otpauth';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
-import { Body, BodyKind, BodyLevel } from '../../server/src/body/body.entity.js';
-import { Organization, OrganizationKind } from '../../server/src/organization/organization.entity.js';
-import { Account } from '../../server/src/account/account.entity.js';
-import { createAccount } from '../../server/src/account/account.service.js';
-import { Role } from '../../server/src/account/role.js';
-import { runAuditMaintenance } from '../../server/src/audit-event/audit-event.maintenance.js';
+import { Body, BodyKind, BodyLevel } from '../../server/src/platform/body/body.entity.js';
+import { Organization, OrganizationKind } from '../../server/src/platform/organization/organization.entity.js';
+import { Account } from '../../server/src/platform/account/account.entity.js';
+import { createAccount } from '../../server/src/platform/account/account.service.js';
+import { Role } from '../../server/src/platform/account/role.js';
+import { runAuditMaintenance } from '../../server/src/platform/audit-event/audit-event.maintenance.js';
 import { hitRateLimit } from '../../server/src/common/rate-limit.js';
 import { signIn } from '../support/sessions.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from 'graphql-request';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
-import { chineseDaysYears, ensureOfficialCalendar } from '../../server/src/calendar-day/calendar-day.official.js';
+import { chineseDaysYears, ensureOfficialCalendar } from '../../server/src/casework/calendar-day/calendar-day.official.js';
 import { admin, createDepartment, createMember, createOffice, req } from '../support/casework-fixtures.js';
 import { signIn } from '../support/sessions.js';
 

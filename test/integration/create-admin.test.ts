@@ -3,7 +3,7 @@ import { GraphQLClient, gql } from 'graphql-request';
 import { Secret, TOTP } from 'otpauth';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
 import { createFirstAdmin, UsageError } from '../../server/src/cli/create-admin.js';
-import { Role } from '../../server/src/account/role.js';
+import { Role } from '../../server/src/platform/account/role.js';
 
 let t: TestApp;
 const PASSWORD = 'Initial#Pass2026';

@@ -3,7 +3,7 @@ import { gql, type GraphQLClient } from 'graphql-request';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
 import { admin, authenticationStatements } from '../support/casework-fixtures.js';
 import { signIn } from '../support/sessions.js';
-import { Notification, NotificationKind } from '../../server/src/notification/notification.entity.js';
+import { Notification, NotificationKind } from '../../server/src/platform/notification/notification.entity.js';
 
 let t: TestApp;
 /** As the session `t.client` points at: each describe acts as the office staff of its organization. */

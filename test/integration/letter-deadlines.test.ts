@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, type GraphQLClient } from 'graphql-request';
-import { ensureOfficialCalendar } from '../../server/src/calendar-day/calendar-day.official.js';
-import { LetterEvent } from '../../server/src/letter-event/letter-event.entity.js';
-import { Letter } from '../../server/src/letter/letter.entity.js';
-import { LetterStatus } from '../../server/src/letter/letter.enums.js';
-import { sendDeadlineReminders } from '../../server/src/letter/letter.reminders.js';
+import { ensureOfficialCalendar } from '../../server/src/casework/calendar-day/calendar-day.official.js';
+import { LetterEvent } from '../../server/src/casework/letter-event/letter-event.entity.js';
+import { Letter } from '../../server/src/casework/letter/letter.entity.js';
+import { LetterStatus } from '../../server/src/casework/letter/letter.enums.js';
+import { sendDeadlineReminders } from '../../server/src/casework/letter/letter.reminders.js';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
 import { adminClient, signIn, type SignedIn } from '../support/sessions.js';
 

@@ -18,11 +18,11 @@ import {
   type WorkflowWorld,
   setUpWorkflowWorld,
 } from '../support/workflow-fixtures.js';
-import { findTransition, TRANSITIONS, type LetterFlow } from '../../server/src/letter/letter.workflow.js';
-import type { LetterStatus } from '../../server/src/letter/letter.enums.js';
-import { reopenLetter } from '../../server/src/letter/letter.workflow.service.js';
+import { findTransition, TRANSITIONS, type LetterFlow } from '../../server/src/casework/letter/letter.workflow.js';
+import type { LetterStatus } from '../../server/src/casework/letter/letter.enums.js';
+import { reopenLetter } from '../../server/src/casework/letter/letter.workflow.service.js';
 import { SYSTEM, type Context } from '../../server/src/common/context.js';
-import { Letter } from '../../server/src/letter/letter.entity.js';
+import { Letter } from '../../server/src/casework/letter/letter.entity.js';
 
 let t: TestApp;
 let w: WorkflowWorld;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { gql, type GraphQLClient } from 'graphql-request';
-import { Letter } from '../../server/src/letter/letter.entity.js';
+import { Letter } from '../../server/src/casework/letter/letter.entity.js';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
 import { adminClient, signIn, type SignedIn } from '../support/sessions.js';
 

@@ -39,7 +39,7 @@ import {
 import { startTestApp, type TestApp } from '../support/app.js';
 import { signIn, TEST_PASSWORD, type SessionSpec } from '../support/sessions.js';
 import { FIXTURES, fixtureRole, type Data, type Ids } from '../support/resource-fixtures.js';
-import { Role } from '../../server/src/account/role.js';
+import { Role } from '../../server/src/platform/account/role.js';
 import { operationRule } from '../../server/src/access/access.middleware.js';
 import { OPERATIONS } from '../../server/src/access/access.operations.js';
 import { ACCESS, type AccessMode, type Reach, type ScopeActor } from '../../server/src/access/access.table.js';

@@ -24,11 +24,11 @@ import { Secret, TOTP } from 'otpauth';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { signIn } from '../support/sessions.js';
 import { FIXTURES, fixtureRole, type Data, type Ids } from '../support/resource-fixtures.js';
-import { createAccount } from '../../server/src/account/account.service.js';
-import { Role } from '../../server/src/account/role.js';
-import { Body, BodyKind, BodyLevel } from '../../server/src/body/body.entity.js';
+import { createAccount } from '../../server/src/platform/account/account.service.js';
+import { Role } from '../../server/src/platform/account/role.js';
+import { Body, BodyKind, BodyLevel } from '../../server/src/platform/body/body.entity.js';
 import { resourceRegistry } from '../../server/src/common/crud.js';
-import { Organization, OrganizationKind } from '../../server/src/organization/organization.entity.js';
+import { Organization, OrganizationKind } from '../../server/src/platform/organization/organization.entity.js';
 
 // ---------------------------------------------------------------- the provider, as the console builds it
 // The package's CommonJS build: its ESM build imports named exports from @apollo/client 3, which

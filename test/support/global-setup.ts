@@ -6,7 +6,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { ensureDatabase } from '../../server/src/db/ensure-database.js';
 import { ormConfig } from '../../server/src/db/orm.config.js';
-import { AUDIT_EVENT_SQL } from '../../server/src/audit-event/audit-event.sql.js';
+import { AUDIT_EVENT_SQL } from '../../server/src/platform/audit-event/audit-event.sql.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

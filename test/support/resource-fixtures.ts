@@ -9,7 +9,7 @@
  * organization does the casework.
  */
 import type { GraphQLClient } from 'graphql-request';
-import { Role } from '../../server/src/account/role.js';
+import { Role } from '../../server/src/platform/account/role.js';
 
 /** The id of the first record created for each resource, for links from records created later. */
 export type Ids = Record<string, string>;

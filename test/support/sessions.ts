@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { GraphQLClient } from 'graphql-request';
-import { Account } from '../../server/src/account/account.entity.js';
-import { createAccount } from '../../server/src/account/account.service.js';
-import type { Role } from '../../server/src/account/role.js';
-import { Body, BodyKind, BodyLevel } from '../../server/src/body/body.entity.js';
-import { Organization, OrganizationKind } from '../../server/src/organization/organization.entity.js';
-import { createSession } from '../../server/src/session/session.service.js';
+import { Account } from '../../server/src/platform/account/account.entity.js';
+import { createAccount } from '../../server/src/platform/account/account.service.js';
+import type { Role } from '../../server/src/platform/account/role.js';
+import { Body, BodyKind, BodyLevel } from '../../server/src/platform/body/body.entity.js';
+import { Organization, OrganizationKind } from '../../server/src/platform/organization/organization.entity.js';
+import { createSession } from '../../server/src/platform/session/session.service.js';
 import type { TestApp } from './app.js';
 
 export interface SessionSpec {

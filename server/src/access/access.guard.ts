@@ -1,8 +1,8 @@
 import type { Context } from '../common/context.js';
 import { resourceRegistry } from '../common/crud.js';
 import type { AccessMode } from './access.table.js';
-import { AuditAction, AuditResult } from '../audit-event/audit-event.entity.js';
-import { auditRequest } from '../audit-event/audit-event.service.js';
+import { AuditAction, AuditResult } from '../platform/audit-event/audit-event.entity.js';
+import { auditRequest } from '../platform/audit-event/audit-event.service.js';
 
 /**
  * The record `id` of `resource` exists and lies in the caller's scope for `mode`; otherwise NOT_FOUND

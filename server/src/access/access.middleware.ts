@@ -1,11 +1,11 @@
 import type { MiddlewareFn } from 'type-graphql';
-import type { Role } from '../account/role.js';
-import { ROLE_LABELS } from '../account/role.js';
+import type { Role } from '../platform/account/role.js';
+import { ROLE_LABELS } from '../platform/account/role.js';
 import type { Context } from '../common/context.js';
 import { resourceRegistry } from '../common/crud.js';
 import { AppError } from '../common/errors.js';
-import { sessionProblem } from '../session/session.service.js';
-import { hidesWriterFrom, WRITER_IDENTITY_FIELDS } from '../letter/letter.disclosure.js';
+import { sessionProblem } from '../platform/session/session.service.js';
+import { hidesWriterFrom, WRITER_IDENTITY_FIELDS } from '../casework/letter/letter.disclosure.js';
 import { OPERATIONS, type OperationAccess } from './access.operations.js';
 import { auditDenied, isScopeActor } from './access.scope.js';
 import { ACCESS, type AccessMode } from './access.table.js';

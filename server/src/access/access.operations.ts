@@ -1,4 +1,4 @@
-import { CASEWORK_ROLES, Role } from '../account/role.js';
+import { CASEWORK_ROLES, Role } from '../platform/account/role.js';
 
 /**
  * Who may call each operation that is not part of a resource's CRUD grammar (those are in

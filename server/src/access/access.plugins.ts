@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { AuditAction, AuditResult } from '../audit-event/audit-event.entity.js';
-import { audit } from '../audit-event/audit-event.service.js';
+import { AuditAction, AuditResult } from '../platform/audit-event/audit-event.entity.js';
+import { audit } from '../platform/audit-event/audit-event.service.js';
 import type { Context } from '../common/context.js';
 import { AppError } from '../common/errors.js';
-import { requestIp } from '../session/session.service.js';
+import { requestIp } from '../platform/session/session.service.js';
 import { crudOperationMap } from './access.middleware.js';
 import { isScopeActor } from './access.scope.js';
 

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../common/context.js';
 import { AppError } from '../common/errors.js';
-import { isSessionActor, requestIp, type SessionActor } from '../session/session.service.js';
-import { AuditAction, AuditResult } from '../audit-event/audit-event.entity.js';
-import { audit } from '../audit-event/audit-event.service.js';
+import { isSessionActor, requestIp, type SessionActor } from '../platform/session/session.service.js';
+import { AuditAction, AuditResult } from '../platform/audit-event/audit-event.entity.js';
+import { audit } from '../platform/audit-event/audit-event.service.js';
 import { ACCESS, type AccessMode, type AccessRow, type ScopeActor } from './access.table.js';
 
 /**

@@ -1,6 +1,6 @@
 import { raw } from '@mikro-orm/core';
-import { Role } from '../account/role.js';
-import type { SessionActor } from '../session/session.service.js';
+import { Role } from '../platform/account/role.js';
+import type { SessionActor } from '../platform/session/session.service.js';
 
 /** Read or write (create, update, delete, and verbs that change a record). */
 export type AccessMode = 'read' | 'write';

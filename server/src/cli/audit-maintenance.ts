@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config.js';
 import { ormConfig } from '../db/orm.config.js';
 import { cliDatabase } from '../db/cli-database.js';
-import { runAuditMaintenance, auditRetentionMonths } from '../audit-event/audit-event.maintenance.js';
+import { runAuditMaintenance, auditRetentionMonths } from '../platform/audit-event/audit-event.maintenance.js';
 
 /**
  * `node server/dist/server/src/cli/audit-maintenance.js` (monthly, e.g. from cron), as the owner role:

@@ -5,17 +5,17 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { Account } from '../account/account.entity.js';
-import { checkPassword, checkUsername } from '../account/account.policy.js';
-import { createAccount } from '../account/account.service.js';
-import { ADMIN_ROLES, ROLE_LABELS, Role } from '../account/role.js';
-import { Body, BodyKind, BodyLevel } from '../body/body.entity.js';
+import { Account } from '../platform/account/account.entity.js';
+import { checkPassword, checkUsername } from '../platform/account/account.policy.js';
+import { createAccount } from '../platform/account/account.service.js';
+import { ADMIN_ROLES, ROLE_LABELS, Role } from '../platform/account/role.js';
+import { Body, BodyKind, BodyLevel } from '../platform/body/body.entity.js';
 import { setDataKey } from '../common/crypto.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
 import { ensureDatabase } from '../db/ensure-database.js';
-import { Organization, OrganizationKind } from '../organization/organization.entity.js';
+import { Organization, OrganizationKind } from '../platform/organization/organization.entity.js';
 
 /** The environment variable that carries the initial password (otherwise it is asked for). */
 export const PASSWORD_ENV = 'ADMIN_PASSWORD';

@@ -1,10 +1,10 @@
-import { todayInChina } from '../member/dates.js';
+import { todayInChina } from '../people/member/dates.js';
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config.js';
 import { ormConfig } from '../db/orm.config.js';
 import { cliDatabase } from '../db/cli-database.js';
-import { sendDeadlineReminders } from '../letter/letter.reminders.js';
+import { sendDeadlineReminders } from '../casework/letter/letter.reminders.js';
 
 import { toDayNumber } from '../common/working-days.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDaysFromChineseDays } from '../calendar-day/calendar-day.official.js';
-import { DayKind, DeadlineMeasure } from '../deadline-policy/deadline-policy.entity.js';
-import { LetterChannel } from '../letter/letter.enums.js';
+import { calendarDaysFromChineseDays } from '../casework/calendar-day/calendar-day.official.js';
+import { DayKind, DeadlineMeasure } from '../casework/deadline-policy/deadline-policy.entity.js';
+import { LetterChannel } from '../casework/letter/letter.enums.js';
 import {
   DEFAULT_DEADLINE_POLICIES,
   computeDeadline,

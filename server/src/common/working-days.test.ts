@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { calendarDaysFromChineseDays } from '../calendar-day/calendar-day.official.js';
+import { calendarDaysFromChineseDays } from '../casework/calendar-day/calendar-day.official.js';
 import { WorkingCalendar, shiftDate, toDayNumber, weekday } from './working-days.js';
 
 // The 2026 official schedule (国办发明电〔2025〕7号), as built from chinese-days.

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ensureAuditPartitions } from '../audit-event/audit-event.maintenance.js';
-import { ensureOfficialCalendar } from '../calendar-day/calendar-day.official.js';
+import { ensureAuditPartitions } from '../platform/audit-event/audit-event.maintenance.js';
+import { ensureOfficialCalendar } from '../casework/calendar-day/calendar-day.official.js';
 import { appRolePassword, appRoleUrl, ensureAppRole } from './app-role.js';
 import { ormConfig } from './orm.config.js';
 

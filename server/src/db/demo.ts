@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Account } from '../account/account.entity.js';
-import { Body } from '../body/body.entity.js';
+import { Account } from '../platform/account/account.entity.js';
+import { Body } from '../platform/body/body.entity.js';
 import { DemoSeeder } from '../../../seeds/demo.seeder.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, hasDemoData, seedDemoAccounts, type DemoAccount } from '../../../seeds/demo-accounts.js';
 

@@ -1,0 +1,380 @@
+/**
+ * Loading what letters' deadlines need (DL1–DL4), batched per request: the calendar and the policy
+ * tree once, the events of many letters in one statement. A page of letters costs the same number of
+ * SQL statements whatever its size.
+ */
+import { raw } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { Account } from '../../platform/account/account.entity.js';
+import type { Context } from '../../common/context.js';
+import type { CalendarEntry, WorkingCalendar } from '../../common/working-days.js';
+import { DeadlinePolicy } from '../deadline-policy/deadline-policy.entity.js';
+import { FastWorkingCalendar } from './letter.calendar.js';
+import { Letter } from './letter.entity.js';
+import { LetterStatus } from './letter.enums.js';
+import {
+  SETTLED_STATUSES,
+  chooseDeadlineRules,
+  letterDeadlines,
+  type ChosenDeadlineRule,
+  type LetterDeadlineFacts,
+  type LetterDeadlineValue,
+  type PolicyRow,
+} from './letter.deadlines.js';
+
+/** The official calendar as entered (DL2): every CalendarDay row. */
+export async function loadCalendar(em: EntityManager): Promise<WorkingCalendar> {
+  const rows = await em.execute<CalendarEntry[]>(`select to_char(date, 'YYYY-MM-DD') as date, kind, name from calendar_day`);
+  return new FastWorkingCalendar(rows);
+}
+
+interface PolicySqlRow {
+  organization_id: number;
+  parent_id: number | null;
+  id: number | null;
+  measure: PolicyRow['measure'] | null;
+  channel: string | null;
+  days: number | null;
+  day_kind: PolicyRow['dayKind'] | null;
+  rule_ref: string | null;
+  is_default: boolean | null;
+}
+
+const toPolicy = (r: PolicySqlRow): PolicyRow => ({
+  id: Number(r.id),
+  organizationId: Number(r.organization_id),
+  measure: r.measure!,
+  channel: r.channel,
+  days: Number(r.days),
+  dayKind: r.day_kind!,
+  ruleRef: r.rule_ref!,
+  isDefault: !!r.is_default,
+});
+
+/** Every organization with its parent and its deadline policies (DL4), in one statement. */
+export class PolicyTree {
+  private constructor(
+    private readonly parents: Map<number, number | null>,
+    private readonly policies: Map<number, PolicyRow[]>,
+  ) {}
+
+  static async load(em: EntityManager): Promise<PolicyTree> {
+    const rows = await em.execute<PolicySqlRow[]>(
+      `select o.id as organization_id, o.parent_id, p.id, p.measure, p.channel, p.days, p.day_kind, p.rule_ref, p.is_default
+         from organization o left join deadline_policy p on p.organization_id = o.id
+        order by o.id, p.id`,
+    );
+    const parents = new Map<number, number | null>();
+    const policies = new Map<number, PolicyRow[]>();
+    for (const r of rows) {
+      const org = Number(r.organization_id);
+      parents.set(org, r.parent_id == null ? null : Number(r.parent_id));
+      if (!policies.has(org)) policies.set(org, []);
+      if (r.id != null) policies.get(org)!.push(toPolicy(r));
+    }
+    return new PolicyTree(parents, policies);
+  }
+
+  /** The organization, then its parent and so on up (the nearest first). */
+  ancestry(organizationId: number): number[] {
+    const out: number[] = [];
+    for (let id: number | null | undefined = organizationId; id != null && !out.includes(id); id = this.parents.get(id)) out.push(id);
+    return out;
+  }
+
+  /** The policies of the organization, then of each ancestor (DL4). */
+  chain(organizationId: number): PolicyRow[][] {
+    return this.ancestry(organizationId).map((id) => this.policies.get(id) ?? []);
+  }
+
+  /** The rules a letter of `channel` registered by `organizationId` gets now (DL4). */
+  rulesFor(organizationId: number, channel: string): ChosenDeadlineRule[] {
+    return chooseDeadlineRules(channel, this.chain(organizationId));
+  }
+}
+
+/**
+ * DL4, at registration (registerLetter): chooses the organization's time limits for the letter and
+ * keeps them on it as they are today, with the main policy as `deadlinePolicy`; the registering
+ * account is the letter's first owner (PV4), to whom deadline reminders go.
+ */
+export async function chooseLetterDeadlines(em: EntityManager, ctx: Context, letter: Letter): Promise<void> {
+  const rows = await em.execute<Array<PolicySqlRow & { depth: number }>>(
+    `with recursive chain (id, parent_id, depth) as (
+       select id, parent_id, 0 from organization where id = ?
+       union all
+       select o.id, o.parent_id, c.depth + 1 from organization o join chain c on o.id = c.parent_id where c.depth < 64
+     )
+     select c.depth, p.organization_id, c.parent_id, p.id, p.measure, p.channel, p.days, p.day_kind, p.rule_ref, p.is_default
+       from chain c join deadline_policy p on p.organization_id = c.id
+      order by c.depth, p.id`,
+    [letter.organization.id],
+  );
+  const chain: PolicyRow[][] = [];
+  for (const r of rows) (chain[Number(r.depth)] ??= []).push(toPolicy(r));
+  const rules = chooseDeadlineRules(letter.channel, [...chain].map((c) => c ?? []));
+  const main = rules.find((r) => r.main);
+  letter.deadlineRules = rules;
+  letter.deadlinePolicy = main?.policyId ? em.getReference(DeadlinePolicy, main.policyId, { wrapped: true }) : null;
+  const accountId = ctx.actor.accountId;
+  if (accountId != null && !ctx.actor.internal) letter.ownerAccount = em.getReference(Account, accountId, { wrapped: true });
+}
+
+/** What a letter's deadlines and reminders are computed from: a Letter, or a row of a scan. */
+export interface DeadlineSubject {
+  id: number;
+  serialNumber: string;
+  title: string;
+  status: string;
+  channel: string;
+  receivedOn: string;
+  organizationId: number;
+  deadlineRules: ChosenDeadlineRule[] | null;
+  higherOfficeDueOn: string | null;
+  higherOfficeName: string | null;
+  reportedToHigherOfficeOn: string | null;
+  deadlineExtendedDays: number | null;
+  decidedOn: string | null;
+  writerNotifiedOn: string | null;
+  forwardedOn: string | null;
+  handledOn: string | null;
+  concludedOn: string | null;
+  repliedOn: string | null;
+  reopenCount: number;
+  ownerAccountId: number | null;
+  ownerName: string | null;
+}
+
+export function subjectOf(l: Letter): DeadlineSubject {
+  return {
+    id: l.id,
+    serialNumber: l.serialNumber,
+    title: l.title,
+    status: l.status,
+    channel: l.channel,
+    receivedOn: l.receivedOn,
+    organizationId: l.organization.id,
+    deadlineRules: l.deadlineRules ?? null,
+    higherOfficeDueOn: l.higherOfficeDueOn ?? null,
+    higherOfficeName: l.higherOfficeName ?? null,
+    reportedToHigherOfficeOn: l.reportedToHigherOfficeOn ?? null,
+    deadlineExtendedDays: l.deadlineExtendedDays ?? null,
+    decidedOn: l.decidedOn ?? null,
+    writerNotifiedOn: l.writerNotifiedOn ?? null,
+    forwardedOn: l.forwardedOn ?? null,
+    handledOn: l.handledOn ?? null,
+    concludedOn: l.concludedOn ?? null,
+    repliedOn: l.repliedOn ?? null,
+    reopenCount: l.reopenCount ?? 0,
+    ownerAccountId: l.ownerAccount?.id ?? null,
+    ownerName: l.ownerName ?? null,
+  };
+}
+
+const day = (column: string) => `to_char(l.${column}, 'YYYY-MM-DD')`;
+/** The scan's columns, as DeadlineSubject (dates as YYYY-MM-DD text). */
+const SUBJECT_COLUMNS = [
+  'l.id as "id"',
+  'l.serial_number as "serialNumber"',
+  'l.title as "title"',
+  'l.status as "status"',
+  'l.channel as "channel"',
+  `${day('received_on')} as "receivedOn"`,
+  'l.organization_id as "organizationId"',
+  'l.deadline_rules as "deadlineRules"',
+  `${day('higher_office_due_on')} as "higherOfficeDueOn"`,
+  'l.higher_office_name as "higherOfficeName"',
+  `${day('reported_to_higher_office_on')} as "reportedToHigherOfficeOn"`,
+  'l.deadline_extended_days as "deadlineExtendedDays"',
+  `${day('decided_on')} as "decidedOn"`,
+  `${day('writer_notified_on')} as "writerNotifiedOn"`,
+  `${day('forwarded_on')} as "forwardedOn"`,
+  `${day('handled_on')} as "handledOn"`,
+  `${day('concluded_on')} as "concludedOn"`,
+  `${day('replied_on')} as "repliedOn"`,
+  'l.reopen_count as "reopenCount"',
+  'l.owner_account_id as "ownerAccountId"',
+  'l.owner_name as "ownerName"',
+];
+
+export interface EventDates {
+  decidedOn: string | null;
+  reopenedOn: string | null;
+}
+const NO_EVENTS: EventDates = { decidedOn: null, reopenedOn: null };
+
+/** Whether a letter's deadlines need dates only its events hold (letters from before the workflow kept them). */
+function needsEvents(l: DeadlineSubject): boolean {
+  return (l.status === LetterStatus.DECIDED && !l.decidedOn) || l.status === LetterStatus.REOPENED || l.reopenCount > 0;
+}
+
+function factsOf(l: DeadlineSubject, events: EventDates): LetterDeadlineFacts {
+  return {
+    status: l.status,
+    receivedOn: l.receivedOn,
+    rules: l.deadlineRules,
+    higherOfficeDueOn: l.higherOfficeDueOn,
+    higherOfficeName: l.higherOfficeName,
+    reportedToHigherOfficeOn: l.reportedToHigherOfficeOn,
+    deadlineExtendedDays: l.deadlineExtendedDays,
+    decidedOn: l.decidedOn ?? events.decidedOn,
+    reopenedOn: events.reopenedOn,
+    writerNotifiedOn: l.writerNotifiedOn,
+    forwardedOn: l.forwardedOn,
+    handledOn: l.handledOn,
+    concludedOn: l.concludedOn,
+    repliedOn: l.repliedOn,
+  };
+}
+
+/**
+ * Per request (or per reminder run): the calendar and the policy tree loaded once, the events of the
+ * letters asked for in the same tick loaded in one statement.
+ */
+export class DeadlineLoader {
+  private calendarP?: Promise<WorkingCalendar>;
+  private treeP?: Promise<PolicyTree>;
+  private readonly events = new Map<number, Promise<EventDates>>();
+  private batch: { ids: number[]; result: Promise<Map<number, EventDates>> } | null = null;
+
+  constructor(private readonly em: EntityManager) {}
+
+  calendar(): Promise<WorkingCalendar> {
+    return (this.calendarP ??= loadCalendar(this.em));
+  }
+
+  tree(): Promise<PolicyTree> {
+    return (this.treeP ??= PolicyTree.load(this.em));
+  }
+
+  /** The letter's decision and reopening days from its events, batched with the other letters of the tick. */
+  eventDates(letterId: number): Promise<EventDates> {
+    let found = this.events.get(letterId);
+    if (found) return found;
+    if (!this.batch) {
+      const batch: { ids: number[]; result: Promise<Map<number, EventDates>> } = {
+        ids: [],
+        result: new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+          if (this.batch === batch) this.batch = null;
+          return this.fetchEvents(batch.ids);
+        }),
+      };
+      this.batch = batch;
+    }
+    this.batch.ids.push(letterId);
+    found = this.batch.result.then((m) => m.get(letterId) ?? NO_EVENTS);
+    this.events.set(letterId, found);
+    return found;
+  }
+
+  /** Loads the event days of many letters at once (one statement) and keeps them. */
+  async primeEvents(letterIds: number[]): Promise<void> {
+    const ids = letterIds.filter((id) => !this.events.has(id));
+    if (!ids.length) return;
+    const result = this.fetchEvents(ids);
+    for (const id of ids) this.events.set(id, result.then((m) => m.get(id) ?? NO_EVENTS));
+    await result;
+  }
+
+  private async fetchEvents(ids: number[]): Promise<Map<number, EventDates>> {
+    const map = new Map<number, EventDates>();
+    if (!ids.length) return map;
+    const rows = await this.em.execute<Array<{ letter_id: number; to_status: string; day: string }>>(
+      `select letter_id, to_status, to_char(max(occurred_at) at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day
+         from letter_event
+        where letter_id = any(?::int[]) and to_status in ('DECIDED', 'REOPENED')
+        group by letter_id, to_status`,
+      [`{${ids.join(',')}}`],
+    );
+    for (const r of rows) {
+      const id = Number(r.letter_id);
+      const dates = map.get(id) ?? { ...NO_EVENTS };
+      if (r.to_status === 'DECIDED') dates.decidedOn = r.day;
+      else dates.reopenedOn = r.day;
+      map.set(id, dates);
+    }
+    return map;
+  }
+
+  /**
+   * The deadlines of one letter on `asOf` (the letter's own rules, or for an older letter the rules it
+   * would get now); `adjust` may add a rule the caller counts by (e.g. MB5 for the mailbox register).
+   */
+  async deadlinesOf(letter: Letter | DeadlineSubject, asOf: string, adjust?: RulesAdjustment): Promise<LetterDeadlineValue[]> {
+    const subject = letter instanceof Letter ? subjectOf(letter) : letter;
+    const eventsP = needsEvents(subject) ? this.eventDates(subject.id) : Promise.resolve(NO_EVENTS);
+    const treeP = subject.deadlineRules ? Promise.resolve(null) : this.tree();
+    const [calendar, tree, events] = await Promise.all([this.calendar(), treeP, eventsP]);
+    const rules = subject.deadlineRules ?? tree!.rulesFor(subject.organizationId, subject.channel);
+    return letterDeadlines(factsOf(subject, events), adjust ? adjust(rules) : rules, calendar, asOf);
+  }
+}
+
+/** Rules a caller adds to or changes in a letter's chosen ones before counting. */
+export type RulesAdjustment = (rules: ChosenDeadlineRule[]) => ChosenDeadlineRule[];
+
+const loaders = new WeakMap<object, DeadlineLoader>();
+
+/** The request's loader (one per GraphQL request: its context object). */
+export function deadlineLoader(ctx: Context): DeadlineLoader {
+  const key = ctx.req ?? ctx;
+  let loader = loaders.get(key);
+  if (!loader) {
+    loader = new DeadlineLoader(ctx.em);
+    loaders.set(key, loader);
+  }
+  return loader;
+}
+
+export interface ScannedLetter {
+  letter: DeadlineSubject;
+  deadlines: LetterDeadlineValue[];
+}
+
+/** PV2: a settled letter still owes the higher office that referred it a report. */
+const AWAITING_HIGHER_OFFICE_REPORT: FilterQuery<Letter> = {
+  higherOfficeDueOn: { $ne: null },
+  reportedToHigherOfficeOn: null,
+  status: { $nin: [LetterStatus.DECLINED, LetterStatus.VOIDED, LetterStatus.MERGED] },
+};
+
+/**
+ * The letters `where` selects that still have an open step, with their deadlines on `asOf`: one
+ * statement for the letters (their deadline columns only), one for the events some need, and the
+ * calendar and policies once. Letters whose every step is done are skipped in SQL,
+ * unless they still owe the higher office that referred them a report (PV2).
+ */
+export async function scanOpenLetters(
+  em: EntityManager,
+  loader: DeadlineLoader,
+  where: FilterQuery<Letter>,
+  asOf: string,
+): Promise<ScannedLetter[]> {
+  return scanLetters(em, loader, { $and: [where, { $or: [{ status: { $nin: [...SETTLED_STATUSES] } }, AWAITING_HIGHER_OFFICE_REPORT] }] } as FilterQuery<Letter>, asOf);
+}
+
+/** The letters `where` selects, settled or not, with their deadlines on `asOf` (the same few statements). */
+export async function scanLetters(
+  em: EntityManager,
+  loader: DeadlineLoader,
+  where: FilterQuery<Letter>,
+  asOf: string,
+  adjust?: RulesAdjustment,
+): Promise<ScannedLetter[]> {
+  const rows = await em
+    .createQueryBuilder(Letter, 'l')
+    .select(SUBJECT_COLUMNS.map((c) => raw(c)))
+    .where(where as any)
+    .execute<DeadlineSubject[]>('all', false);
+  const letters = rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    organizationId: Number(r.organizationId),
+    ownerAccountId: r.ownerAccountId == null ? null : Number(r.ownerAccountId),
+    reopenCount: Number(r.reopenCount ?? 0),
+  }));
+  await loader.primeEvents(letters.filter(needsEvents).map((l) => l.id));
+  const out: ScannedLetter[] = [];
+  for (const letter of letters) out.push({ letter, deadlines: await loader.deadlinesOf(letter, asOf, adjust) });
+  return out;
+}
