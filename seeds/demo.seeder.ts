@@ -342,7 +342,7 @@ export class DemoSeeder {
       at = when;
       this.em.create(LetterEvent, { letter: target, action, fromStatus, toStatus, actorName, note, occurredAt: when } as any);
     };
-    record(letter, 'register', null, LetterStatus.REGISTERED, data.actor, `登记，编号 ${serialNumber}`);
+    record(letter, 'registerLetter', null, LetterStatus.REGISTERED, data.actor, `登记，编号 ${serialNumber}`);
 
     const flow = flowOf(data.channel);
     const leaders = data.leaders ?? [];

@@ -215,7 +215,7 @@ describe('a higher office’s deadline and the one extension (PV3)', () => {
       ],
     });
     const events = await call(dz.clerk.client, gql`query ($id: ID) { allLetterEvents(filter: { letterId: $id }, sortField: "id", sortOrder: "ASC") { action note } }`, { id: letter.id });
-    expect(events.allLetterEvents.map((e: any) => e.action)).toEqual(['register', 'setLetterHigherOfficeDeadline']);
+    expect(events.allLetterEvents.map((e: any) => e.action)).toEqual(['registerLetter', 'setLetterHigherOfficeDeadline']);
     expect(events.allLetterEvents[1].note).toBe('四川省政协办公厅要求 2026-10-15 前办结（PV3：上级机关时限优先）');
   });
 

@@ -22,6 +22,7 @@ import { findTransition, TRANSITIONS, type LetterFlow } from '../../server/src/c
 import type { LetterStatus } from '../../server/src/casework/letter/letter.enums.js';
 import { reopenLetter } from '../../server/src/casework/letter/letter.workflow.service.js';
 import { SYSTEM, type Context } from '../../server/src/common/context.js';
+import { Role } from '../../server/src/platform/account/role.js';
 import { Letter } from '../../server/src/casework/letter/letter.entity.js';
 
 let t: TestApp;
@@ -52,28 +53,71 @@ describe.concurrent('every row of the three transition tables, walked through th
 
   const title = (r: (typeof TRANSITIONS)[number]) => `${r.flow}: ${r.from} --${r.action}--> ${r.to} (${r.rule})`;
 
-  it.each(TRANSITIONS.filter((r) => r.action !== 'mergeLetters').map((r) => [title(r), r] as const))('%s', async (_title, row) => {
+  /** Rows walked their own way below: registration, merging, and the rating's escalation. */
+  const OWN_WAY = ['registerLetter', 'mergeLetters', 'escalateAfterRating'];
+  // the office hands over any letter in its reach (PV4); the station owns the issues it registered
+  const takerOf = (flow: Flow, row: (typeof TRANSITIONS)[number]) =>
+    actorFor(w, flow, row.action === 'handOverLetter' && row.roles.includes(Role.OFFICE_STAFF) && flow !== 'RECEPTION' ? [Role.OFFICE_STAFF] : row.roles);
+
+  it.each(TRANSITIONS.filter((r) => !OWN_WAY.includes(r.action)).map((r) => [title(r), r] as const))('%s', async (_title, row) => {
     const flow = row.flow as Flow;
-    let letter = await walk(w, flow, await newLetter(w, flow), pathTo(flow, row.from, row.action), rolesOf);
-    if (row.action === 'reportToHigherOffice') {
-      // only a letter a higher office referred, with its deadline, is reported back (PV2)
-      await t.orm.em.fork().nativeUpdate(Letter, { id: Number(letter.id) }, { higherOfficeDueOn: '2026-04-15', higherOfficeName: '浙江省政协办公厅' });
-      letter = await letterOf(flow, letter.id);
+    const from = row.from!;
+    let letter = await walk(w, flow, await newLetter(w, flow), pathTo(flow, from, row.action), rolesOf);
+    let extra = 0;
+    if (row.action === 'reportToHigherOffice' || row.action === 'approveHigherOfficeReport') {
+      // only a letter a higher office referred, with its deadline, is reported back (PV2), once a leader approved
+      letter = await act(w.jx.office, 'setLetterHigherOfficeDeadline', letter.id, defaultArgs(w, flow, 'setLetterHigherOfficeDeadline'));
+      extra++;
+      if (row.action === 'reportToHigherOffice') {
+        letter = await act(w.jx.chair, 'approveHigherOfficeReport', letter.id, defaultArgs(w, flow, 'approveHigherOfficeReport'));
+        extra++;
+      }
     }
-    expect([letter.status, letter.allowedActions.includes(row.action)]).toEqual([row.from, true]);
-    const actor = actorFor(w, flow, row.roles);
-    const after = await act(actor.client, row.action, letter.id, { ...defaultArgs(w, flow, variantOf(row.from, row.action)), version: letter.version });
+    expect([letter.status, letter.allowedActions.includes(row.action)]).toEqual([from, row.action !== 'updateLetter']);
+    const actor = takerOf(flow, row);
+    const after = await act(actor.client, row.action, letter.id, { ...defaultArgs(w, flow, variantOf(from, row.action)), version: letter.version });
     expect([after.status, after.version]).toEqual([row.to, letter.version + 1]);
     const events = await eventsOf(readerOf(w, flow), letter.id);
-    expect(events.length).toBe(path(flow, row.from).length + 2);
-    expect(events.at(-1)).toMatchObject({ action: row.action, fromStatus: row.from, toStatus: row.to, actorName: actor.name });
+    // each change wrote exactly one event
+    expect(events.length).toBe(path(flow, from).length + extra + 2);
+    expect(events.at(-1)).toMatchObject({ action: row.action, fromStatus: from, toStatus: row.to, actorName: actor.name });
+    walked.add(`${row.flow} ${row.from} ${row.action}`);
+  });
+
+  it.each(TRANSITIONS.filter((r) => r.action === 'registerLetter').map((r) => [title(r), r] as const))('%s', async (_title, row) => {
+    const flow = row.flow as Flow;
+    const letter = await newLetter(w, flow);
+    expect([letter.status, letter.version]).toEqual([row.to, 1]);
+    const events = await eventsOf(readerOf(w, flow), letter.id);
+    expect(events).toEqual([{ action: 'registerLetter', fromStatus: null, toStatus: 'REGISTERED', actorName: flow === 'RECEPTION' ? NAMES.station : NAMES.jxOffice, note: `登记，编号 ${letter.serialNumber}` }]);
+    walked.add(`${row.flow} ${row.from} ${row.action}`);
+  });
+
+  // SV2: the second 不满意 of a letter that was reopened once escalates it; the rating takes the step
+  it.each(TRANSITIONS.filter((r) => r.action === 'escalateAfterRating').map((r) => [title(r), r] as const))('%s', async (_title, row) => {
+    const flow = row.flow as Flow;
+    const from = row.from!;
+    const letter = await walk(w, flow, await newLetter(w, flow), path(flow, from), rolesOf);
+    // reopened once before (its first round was rated 不满意)
+    await t.orm.em.fork().nativeUpdate(Letter, { id: Number(letter.id) }, { reopenCount: 1 });
+    const rater = flow === 'RECEPTION' ? w.bl.office : w.jx.office;
+    const rated = await rater.request<any>(
+      gql`mutation ($id: ID!) { rateLetter(letterId: $id, rating: DISSATISFIED, source: STAFF, method: PHONE, comment: "仍未解决") { escalatedLetter } }`,
+      { id: letter.id },
+    );
+    expect(rated.rateLetter.escalatedLetter).toBe(true);
+    const after = await letterOf(flow, letter.id);
+    expect([after.status, after.version]).toEqual([row.to, letter.version + 1]);
+    const events = await eventsOf(readerOf(w, flow), letter.id);
+    expect(events.length).toBe(path(flow, from).length + 2);
+    expect(events.at(-1)).toMatchObject({ action: 'escalateAfterRating', fromStatus: from, toStatus: row.to, actorName: flow === 'RECEPTION' ? NAMES.blOffice : NAMES.jxOffice });
     walked.add(`${row.flow} ${row.from} ${row.action}`);
   });
 
   // a repeat letter in the row's status is merged into a fresh main letter of its flow
   it.each(TRANSITIONS.filter((r) => r.action === 'mergeLetters').map((r) => [title(r), r] as const))('%s', async (_title, row) => {
     const flow = row.flow as Flow;
-    const letter = await walk(w, flow, await newLetter(w, flow), path(flow, row.from), rolesOf);
+    const letter = await walk(w, flow, await newLetter(w, flow), path(flow, row.from!), rolesOf);
     expect([letter.status, letter.allowedActions.includes(row.action)]).toEqual([row.from, true]);
     const main = await newLetter(w, flow, { title: '同一事项的主件' });
     const actor = actorFor(w, flow, row.roles);
@@ -82,7 +126,7 @@ describe.concurrent('every row of the three transition tables, walked through th
     const after = await letterOf(flow, letter.id);
     expect([after.status, after.version, after.mergedIntoId]).toEqual([row.to, letter.version + 1, main.id]);
     const events = await eventsOf(readerOf(w, flow), letter.id);
-    expect(events.length).toBe(path(flow, row.from).length + 2);
+    expect(events.length).toBe(path(flow, row.from!).length + 2);
     expect(events.at(-1)).toMatchObject({ action: row.action, fromStatus: row.from, toStatus: row.to, actorName: actor.name });
     walked.add(`${row.flow} ${row.from} ${row.action}`);
   });
@@ -102,7 +146,7 @@ const jxEvents = (id: string) => eventsOf(w.jx.office, id);
 describe('the office flow (PV2)', () => {
   it('walks a letter from registration to the reply: accept, propose, 批示, forward, handle, conclude, reply — each step an event with its actor (PV2)', async () => {
     const l0 = await newLetter(w, 'OFFICE', { title: '幸福小区路灯' });
-    expect([l0.status, l0.flow, l0.allowedActions]).toEqual(['REGISTERED', 'OFFICE', ['acceptLetter', 'declineLetter', 'mergeLetters', 'extendDeadline', 'voidLetter']]);
+    expect([l0.status, l0.flow, l0.allowedActions]).toEqual(['REGISTERED', 'OFFICE', ['acceptLetter', 'declineLetter', 'mergeLetters', 'extendDeadline', 'voidLetter', 'setLetterHigherOfficeDeadline', 'handOverLetter']]);
     const l1 = await act(w.jx.office, 'acceptLetter', l0.id, { writerNotifiedOn: '2026-03-05', version: 1 });
     const l2 = await act(w.jx.office, 'proposeHandling', l0.id, { opinion: '拟转市住建局办理' });
     const l3 = await act(w.jx.secretaryGeneral, 'decideLetter', l0.id, { decision: '请住建局抓紧办理', decidedOn: '2026-03-06' });
@@ -143,10 +187,10 @@ describe('the office flow (PV2)', () => {
       replyMethod: 'PHONE',
       repliedOn: '2026-04-10',
       replyContent: '路灯已修复，欢迎监督',
-      allowedActions: ['requestReview', 'closeLetter', 'reopenLetter'],
+      allowedActions: ['requestReview', 'closeLetter', 'reopenLetter', 'setLetterHigherOfficeDeadline'],
     });
     expect(await jxEvents(l0.id)).toEqual([
-      { action: 'register', fromStatus: null, toStatus: 'REGISTERED', actorName: NAMES.jxOffice, note: `登记，编号 ${l0.serialNumber}` },
+      { action: 'registerLetter', fromStatus: null, toStatus: 'REGISTERED', actorName: NAMES.jxOffice, note: `登记，编号 ${l0.serialNumber}` },
       { action: 'acceptLetter', fromStatus: 'REGISTERED', toStatus: 'ACCEPTED', actorName: NAMES.jxOffice, note: '受理，已于 2026-03-05 告知来信人' },
       { action: 'proposeHandling', fromStatus: 'ACCEPTED', toStatus: 'PROPOSED', actorName: NAMES.jxOffice, note: '拟办意见：拟转市住建局办理' },
       { action: 'decideLetter', fromStatus: 'PROPOSED', toStatus: 'DECIDED', actorName: NAMES.secretaryGeneral, note: '李明批示：请住建局抓紧办理' },
@@ -262,10 +306,10 @@ describe('the office flow (PV2)', () => {
       flow: 'OFFICE',
       from: 'REGISTERED',
       action: 'forwardLetter',
-      allowed: ['acceptLetter', 'declineLetter', 'mergeLetters', 'extendDeadline', 'voidLetter'],
+      allowed: ['acceptLetter', 'declineLetter', 'mergeLetters', 'extendDeadline', 'voidLetter', 'setLetterHigherOfficeDeadline', 'handOverLetter'],
     });
     expect(e.message).toBe(
-      '机关信访来信处于「已登记」状态，不能执行 forwardLetter（转办）；当前可执行：acceptLetter（受理）、declineLetter（不予受理）、mergeLetters（合并重复件）、extendDeadline（延长办理期限）、voidLetter（作废）',
+      '机关信访来信处于「已登记」状态，不能执行 forwardLetter（转办）；当前可执行：acceptLetter（受理）、declineLetter（不予受理）、mergeLetters（合并重复件）、extendDeadline（延长办理期限）、voidLetter（作废）、setLetterHigherOfficeDeadline（登记上级机关时限）、handOverLetter（移交）',
     );
     expect((await letterOf('OFFICE', letter.id)).version).toBe(1);
   });
@@ -512,12 +556,26 @@ describe('reporting back to a higher office (PV2)', () => {
     });
     const leader = await expectError(act(w.jx.chair, 'reportToHigherOffice', letter.id, report));
     expect([leader.extensions.code, leader.extensions.reason]).toEqual(['FORBIDDEN', 'ROLE_REQUIRED']);
+    // the report goes up only once a leader has reviewed and approved it (003 §三.4)
+    const unapproved = await expectError(act(w.jx.office, 'reportToHigherOffice', letter.id, report));
+    expect([unapproved.extensions.code, unapproved.extensions.reason, unapproved.extensions.rule]).toEqual(['CONFLICT', 'REPORT_NOT_APPROVED', 'PV2']);
+    const clerk = await expectError(act(w.jx.office, 'approveHigherOfficeReport', letter.id, { opinion: '同意' }));
+    expect([clerk.extensions.code, clerk.extensions.reason]).toEqual(['FORBIDDEN', 'ROLE_REQUIRED']);
+    const approved = await act(w.jx.chair, 'approveHigherOfficeReport', letter.id, { opinion: '同意上报', approvedOn: '2026-04-11', version: set.setLetterHigherOfficeDeadline.version });
+    expect([approved.status, approved.higherOfficeReportApprovedOn, approved.higherOfficeReportApprovedBy, approved.higherOfficeReportApproval]).toEqual([
+      'CONCLUDED',
+      '2026-04-11',
+      NAMES.chair,
+      '同意上报',
+    ]);
+    const twice = await expectError(act(w.jx.chair, 'approveHigherOfficeReport', letter.id, { opinion: '同意' }));
+    expect([twice.extensions.code, twice.extensions.reason]).toEqual(['CONFLICT', 'ALREADY_APPROVED']);
     const early = await expectError(act(w.jx.office, 'reportToHigherOffice', letter.id, { ...report, reportedOn: '2026-03-20' }));
     expect([early.extensions.code, early.extensions.field]).toEqual(['BAD_USER_INPUT', 'reportedOn']);
     const blank = await expectError(act(w.jx.office, 'reportToHigherOffice', letter.id, { ...report, summary: '  ' }));
     expect([blank.extensions.code, blank.extensions.field]).toEqual(['BAD_USER_INPUT', 'summary']);
 
-    const version = set.setLetterHigherOfficeDeadline.version;
+    const version = approved.version;
     const done = await act(w.jx.office, 'reportToHigherOffice', letter.id, { ...report, version });
     expect([done.status, done.version, done.reportedToHigherOfficeOn, done.higherOfficeReportSummary]).toEqual([
       'CONCLUDED',
@@ -549,6 +607,7 @@ describe('reporting back to a higher office (PV2)', () => {
 
     const replied = await letterAt('OFFICE', 'REPLIED');
     await w.jx.office.request(gql`mutation ($id: ID!) { setLetterHigherOfficeDeadline(id: $id, dueOn: "2026-04-15", office: "浙江省政协办公厅") { id } }`, { id: replied.id });
+    await act(w.jx.chair, 'approveHigherOfficeReport', replied.id, { opinion: '同意上报', approvedOn: '2026-04-19' });
     const late = await act(w.jx.office, 'reportToHigherOffice', replied.id, { reportedOn: '2026-04-20', summary: '路灯已修复' });
     expect([late.status, late.reportedToHigherOfficeOn]).toEqual(['REPLIED', '2026-04-20']);
     expect((await jxEvents(replied.id)).at(-1).note).toBe('向浙江省政协办公厅报告办理结果（逾期，时限为 2026-04-15）：路灯已修复');
@@ -561,13 +620,13 @@ describe('member mailboxes (MB4, MB6)', () => {
     const letter = await newLetter(w, 'MAILBOX');
     expect([letter.flow, letter.allowedActions]).toEqual([
       'MAILBOX',
-      ['handleLetter', 'escalateLetter', 'convertLetter', 'mergeLetters', 'extendDeadline', 'voidLetter'],
+      ['handleLetter', 'escalateLetter', 'convertLetter', 'mergeLetters', 'extendDeadline', 'voidLetter', 'setLetterHigherOfficeDeadline', 'handOverLetter'],
     ]);
     const accept = await expectError(act(w.jx.office, 'acceptLetter', letter.id, { writerNotifiedOn: '2026-03-05' }));
     expect([accept.extensions.code, accept.extensions.flow, accept.extensions.allowed]).toEqual([
       'TRANSITION_NOT_ALLOWED',
       'MAILBOX',
-      ['handleLetter', 'escalateLetter', 'convertLetter', 'mergeLetters', 'extendDeadline', 'voidLetter'],
+      ['handleLetter', 'escalateLetter', 'convertLetter', 'mergeLetters', 'extendDeadline', 'voidLetter', 'setLetterHigherOfficeDeadline', 'handOverLetter'],
     ]);
     await act(w.jx.member, 'handleLetter', letter.id, { result: '联系社区更换路灯', handledOn: '2026-03-06' });
     await act(w.jx.member, 'concludeLetter', letter.id, { outcome: 'RESOLVED', concludedOn: '2026-03-07' });
@@ -575,7 +634,7 @@ describe('member mailboxes (MB4, MB6)', () => {
     const closed = await act(w.jx.member, 'closeLetter', letter.id, { closedOn: '2026-03-10' });
     expect(closed).toMatchObject({ status: 'CLOSED', handlingResult: '联系社区更换路灯', outcome: 'RESOLVED', repliedOn: '2026-03-09', escalationLevel: null });
     expect((await jxEvents(letter.id)).map((e) => [e.action, e.toStatus, e.actorName])).toEqual([
-      ['register', 'REGISTERED', NAMES.jxOffice],
+      ['registerLetter', 'REGISTERED', NAMES.jxOffice],
       ['handleLetter', 'HANDLED', NAMES.member],
       ['concludeLetter', 'CONCLUDED', NAMES.member],
       ['replyToLetter', 'REPLIED', NAMES.member],
@@ -617,7 +676,7 @@ describe('member mailboxes (MB4, MB6)', () => {
   it('turns a mailbox letter into an opinion report in the member’s name, keeping the link, and still answers the writer (MB6)', async () => {
     const letter = await newLetter(w, 'MAILBOX', { title: '老旧小区加装电梯', content: '建议简化加装电梯审批' });
     const converted = await act(w.jx.member, 'convertLetter', letter.id, { into: 'OPINION_REPORT' });
-    expect([converted.status, converted.convertedTo, converted.allowedActions]).toEqual(['CONVERTED', 'OPINION_REPORT', ['replyToLetter', 'extendDeadline']]);
+    expect([converted.status, converted.convertedTo, converted.allowedActions]).toEqual(['CONVERTED', 'OPINION_REPORT', ['replyToLetter', 'extendDeadline', 'setLetterHigherOfficeDeadline', 'handOverLetter']]);
     const report = await w.jx.office.request<any>(gql`query ($id: ID!) { OpinionReport(id: $id) { title content memberId sourceLetterId bodyId } }`, {
       id: converted.convertedRecordId,
     });
@@ -657,7 +716,7 @@ describe('deputy liaison stations (ST4, ST5)', () => {
     const letter = await newLetter(w, 'RECEPTION', { title: '小区停车难' });
     expect([letter.flow, letter.allowedActions]).toEqual([
       'RECEPTION',
-      ['answerOnTheSpot', 'classifyLetter', 'mergeLetters', 'extendDeadline', 'voidLetter'],
+      ['answerOnTheSpot', 'classifyLetter', 'mergeLetters', 'extendDeadline', 'voidLetter', 'setLetterHigherOfficeDeadline', 'handOverLetter'],
     ]);
     await act(w.bl.station, 'classifyLetter', letter.id, { category: 'REQUEST', summary: '属街道职责范围' });
     const unsigned = await expectError(act(w.bl.station, 'assignLetter', letter.id, { signedBy: ' ', assignedTo: '新碶街道党政办' }));
@@ -678,7 +737,7 @@ describe('deputy liaison stations (ST4, ST5)', () => {
       repliedOn: '2026-03-28',
     });
     expect((await blEvents(letter.id)).map((e) => [e.action, e.fromStatus, e.toStatus, e.actorName, e.note])).toEqual([
-      ['register', null, 'REGISTERED', NAMES.station, `登记，编号 ${letter.serialNumber}`],
+      ['registerLetter', null, 'REGISTERED', NAMES.station, `登记，编号 ${letter.serialNumber}`],
       ['classifyLetter', 'REGISTERED', 'CLASSIFIED', NAMES.station, '归类为「申诉求决」：属街道职责范围'],
       ['assignLetter', 'CLASSIFIED', 'ASSIGNED', NAMES.station, '林伟签字交办新碶街道党政办落实'],
       ['followUpLetter', 'ASSIGNED', 'ASSIGNED', NAMES.station, '第 1 次督办：人大街道工委电话督办'],
@@ -734,7 +793,7 @@ describe('re-handling after a 不满意 rating (SV2)', () => {
   it('reopens a replied letter for re-handling once; a second reopening is refused (SV2)', async () => {
     const letter = await letterAt('OFFICE', 'REPLIED');
     const reopened = await act(w.jx.office, 'reopenLetter', letter.id, { reason: '来信人对处理结果不满意' });
-    expect([reopened.status, reopened.reopenCount, reopened.allowedActions]).toEqual(['REOPENED', 1, ['forwardLetter', 'recordHandlingResult', 'extendDeadline', 'voidLetter']]);
+    expect([reopened.status, reopened.reopenCount, reopened.allowedActions]).toEqual(['REOPENED', 1, ['forwardLetter', 'recordHandlingResult', 'extendDeadline', 'voidLetter', 'setLetterHigherOfficeDeadline', 'handOverLetter']]);
     await act(w.jx.office, 'forwardLetter', letter.id, { leadDepartmentId: w.jx.departments.transport, forwardedOn: '2026-04-12' });
     await act(w.jx.transportHandler, 'recordHandlingResult', letter.id, { result: '重新核查后已整改', handledOn: '2026-04-20' });
     await act(w.jx.office, 'concludeLetter', letter.id, { outcome: 'RESOLVED', concludedOn: '2026-04-21' });

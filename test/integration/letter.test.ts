@@ -65,7 +65,7 @@ describe('registering letters (PV1)', () => {
       { id: a.id },
     );
     expect(events.allLetterEvents).toEqual([
-      { letterId: a.id, action: 'register', fromStatus: null, toStatus: 'REGISTERED', actorName: CLERK, note: '登记，编号 JX-2026-000001' },
+      { letterId: a.id, action: 'registerLetter', fromStatus: null, toStatus: 'REGISTERED', actorName: CLERK, note: '登记，编号 JX-2026-000001' },
     ]);
   });
 

@@ -121,6 +121,8 @@ const OWNERS: Record<string, Record<string, Owner[]>> = {
 const INVOLVES: Record<string, Record<string, Owner[]>> = {
   Letter: { A0: ['department'], A1: ['leader'], C1: ['leader'], B1: ['leader'] },
   LetterEvent: { A0: ['department'], A1: ['leader'], C1: ['leader'], B1: ['leader'] },
+  // Notification A0 is about Letter A0, which complains about Department A0 (PV5)
+  Notification: { A0: ['department'] },
 };
 
 /** A scope actor with every link, to tell the table's reaches apart (never sent anywhere). */

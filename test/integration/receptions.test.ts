@@ -82,7 +82,7 @@ describe('issues raised at a reception (ST4, ST5)', () => {
     });
     const events = await xinqiStaff.request<any>(EVENTS, { id: letter.id });
     expect(events.allLetterEvents).toEqual([
-      { action: 'register', fromStatus: null, toStatus: 'REGISTERED', actorName: '新碶联络员冯婷', note: '登记，编号 BL-2026-000001' },
+      { action: 'registerLetter', fromStatus: null, toStatus: 'REGISTERED', actorName: '新碶联络员冯婷', note: '登记，编号 BL-2026-000001' },
       {
         action: 'answerOnTheSpot',
         fromStatus: 'REGISTERED',
@@ -105,7 +105,7 @@ describe('issues raised at a reception (ST4, ST5)', () => {
     expect(letter).toMatchObject({ serialNumber: 'BL-2026-000002', channel: 'RECEPTION', status: 'REGISTERED', writerName: null, isAnonymous: true });
     const events = await xinqiStaff.request<any>(EVENTS, { id: letter.id });
     expect(events.allLetterEvents).toEqual([
-      { action: 'register', fromStatus: null, toStatus: 'REGISTERED', actorName: '新碶联络员冯婷', note: '登记，编号 BL-2026-000002' },
+      { action: 'registerLetter', fromStatus: null, toStatus: 'REGISTERED', actorName: '新碶联络员冯婷', note: '登记，编号 BL-2026-000002' },
     ]);
     const flow = await xinqiStaff.request<any>(gql`query ($id: ID!) { Letter(id: $id) { flow allowedActions } }`, { id: letter.id });
     expect(flow.Letter.flow).toBe('RECEPTION');

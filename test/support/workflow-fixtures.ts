@@ -34,6 +34,8 @@ export interface WorkflowWorld {
     member: GraphQLClient;
     groupStaff: GraphQLClient;
   };
+  /** Per flow, the account a letter is handed over to (PV4): another office clerk, the member, the district office. */
+  accounts: Record<Flow, string>;
   /** 北仑区人大常委会: deputy liaison station receptions (ST4, ST5). */
   bl: {
     bodyId: string;
@@ -154,7 +156,11 @@ export async function setUpWorkflowWorld(t: TestApp): Promise<WorkflowWorld> {
   const districtDepartment = await createDepartment(blClerk, { name: '北仑区综合行政执法局', code: 'BL-ZFJ', organizationId: blOffice.organizationId, level: 'COUNTY' });
 
   const sign = async (spec: Parameters<typeof signIn>[1]) => (await signIn(t, spec)).client;
+  const idOf = async (c: GraphQLClient) => (await call(c, gql`{ me { id } }`)).me.id as string;
+  const officeLeader = await sign({ roles: ['OFFICE_STAFF', 'LEADER'], organizationId: o, leaderId: deputySgId, displayName: NAMES.officeLeader });
+  const member = await sign({ roles: ['MEMBER'], organizationId: o, memberId: lead, displayName: NAMES.member });
   return {
+    accounts: { OFFICE: await idOf(officeLeader), MAILBOX: await idOf(member), RECEPTION: await idOf(blClerk) },
     jx: {
       ...jxOffice,
       chairId,
@@ -167,10 +173,10 @@ export async function setUpWorkflowWorld(t: TestApp): Promise<WorkflowWorld> {
       office: jxClerk,
       chair: await sign({ roles: ['LEADER'], organizationId: o, leaderId: chairId, displayName: NAMES.chair }),
       secretaryGeneral: await sign({ roles: ['LEADER'], organizationId: o, leaderId: secretaryGeneralId, displayName: NAMES.secretaryGeneral }),
-      officeLeader: await sign({ roles: ['OFFICE_STAFF', 'LEADER'], organizationId: o, leaderId: deputySgId, displayName: NAMES.officeLeader }),
+      officeLeader,
       housingHandler: await sign({ roles: ['DEPARTMENT_HANDLER'], organizationId: o, departmentId: housing, displayName: NAMES.housingHandler }),
       transportHandler: await sign({ roles: ['DEPARTMENT_HANDLER'], organizationId: o, departmentId: transport, displayName: NAMES.transportHandler }),
-      member: await sign({ roles: ['MEMBER'], organizationId: o, memberId: lead, displayName: NAMES.member }),
+      member,
       groupStaff: await sign({ roles: ['STATION_STAFF'], organizationId: o, liaisonGroupId: groupId, displayName: NAMES.groupStaff }),
     },
     bl: {
@@ -208,6 +214,7 @@ export const WF_FIELDS = `
   deadlineExtendedDays deadlineExtensionReason deadlineExtensionApprovedBy deadlineExtensionNotifiedOn
   reopenCount mergedIntoId convertedTo convertedRecordId researchTopic voidReason category
   higherOfficeDueOn higherOfficeName reportedToHigherOfficeOn higherOfficeReportSummary
+  higherOfficeReportApprovedOn higherOfficeReportApprovedBy higherOfficeReportApproval ownerName ownerAccountId
 `;
 
 const REGISTER = gql`
@@ -298,6 +305,10 @@ export const VERBS: Record<string, string> = {
     'into: $into, title: $title, memberId: $memberId, liaisonGroupId: $liaisonGroupId, researchTopic: $researchTopic',
   ),
   voidLetter: VERB('voidLetter', '$reason: String!', 'reason: $reason'),
+  approveHigherOfficeReport: VERB('approveHigherOfficeReport', '$opinion: String!, $approvedOn: LocalDate', 'opinion: $opinion, approvedOn: $approvedOn'),
+  handOverLetter: VERB('handOverLetter', '$toAccountId: ID!, $reason: String!', 'toAccountId: $toAccountId, reason: $reason'),
+  setLetterHigherOfficeDeadline: gql`mutation ($id: ID!, $version: Int, $dueOn: LocalDate, $office: String) { setLetterHigherOfficeDeadline(id: $id, version: $version, dueOn: $dueOn, office: $office) { ${WF_FIELDS} } }`,
+  updateLetter: gql`mutation ($id: ID!, $version: Int, $title: String, $urgency: Urgency) { updateLetter(id: $id, version: $version, title: $title, urgency: $urgency) { ${WF_FIELDS} } }`,
   mergeLetters: gql`mutation ($mainLetterId: ID!, $letterIds: [ID!]!, $version: Int, $note: String) { mergeLetters(mainLetterId: $mainLetterId, letterIds: $letterIds, version: $version, note: $note) { ${WF_FIELDS} } }`,
 };
 
@@ -376,6 +387,14 @@ export function defaultArgs(w: WorkflowWorld, flow: Flow, step: string): Vars {
           : { into: 'OPINION_REPORT' };
     case 'voidLetter':
       return { reason: '重复登记' };
+    case 'approveHigherOfficeReport':
+      return { opinion: '同意上报', approvedOn: '2026-04-11' };
+    case 'handOverLetter':
+      return { toAccountId: w.accounts[flow], reason: '工作调整' };
+    case 'setLetterHigherOfficeDeadline':
+      return { dueOn: '2026-04-15', office: '浙江省政协办公厅' };
+    case 'updateLetter':
+      return { title: '小区路灯不亮（更正）' };
     default:
       throw new Error(`no default arguments for ${step}`);
   }

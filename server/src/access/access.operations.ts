@@ -75,6 +75,10 @@ export const OPERATIONS: Record<string, OperationAccess> = {
   replyToLetter: [OFFICE_STAFF, MEMBER, STATION_STAFF],
   // PV2: the office reports the result to the higher office that referred the letter
   reportToHigherOffice: [OFFICE_STAFF],
+  // PV2 (003 §三.4): a leader reviews and approves the report before it goes up
+  approveHigherOfficeReport: [LEADER],
+  // PV4: the owner hands a letter on (the office any letter in its reach)
+  handOverLetter: [OFFICE_STAFF, MEMBER, STATION_STAFF],
   requestReview: [OFFICE_STAFF],
   requestReReview: [OFFICE_STAFF],
   closeLetter: [OFFICE_STAFF, MEMBER, STATION_STAFF],

@@ -4,6 +4,7 @@ import { AppError } from '../common/errors.js';
 import { isSessionActor, requestIp, type SessionActor } from '../platform/session/session.service.js';
 import { AuditAction, AuditResult } from '../platform/audit-event/audit-event.entity.js';
 import { audit } from '../platform/audit-event/audit-event.service.js';
+import { PRINCIPAL_POSITIONS } from '../casework/letter/letter.workflow.js';
 import { ACCESS, type AccessMode, type AccessRow, type ScopeActor } from './access.table.js';
 
 /**
@@ -12,7 +13,7 @@ import { ACCESS, type AccessMode, type AccessRow, type ScopeActor } from './acce
  */
 export async function scopeOf(em: EntityManager, actor: SessionActor): Promise<ScopeActor> {
   const [row] = await em.getConnection().execute<
-    { org_ids: number[] | null; body_ids: number[] | null; sector_ids: number[] | null; names: string[] | null }[]
+    { org_ids: number[] | null; body_ids: number[] | null; sector_ids: number[] | null; names: string[] | null; principal: boolean | null }[]
   >(
     `with recursive sub as (
        select id, body_id from organization where id = ?
@@ -22,8 +23,9 @@ export async function scopeOf(em: EntityManager, actor: SessionActor): Promise<S
      select (select array_agg(id order by id) from sub) as org_ids,
             (select array_agg(distinct body_id) from sub) as body_ids,
             (select array_agg(sector_id) from committee_sectors where committee_id = ?) as sector_ids,
-            array_remove(array[(select name from member where id = ?), (select name from leader where id = ?)], null) as names`,
-    [actor.organizationId, actor.committeeId ?? 0, actor.memberId ?? 0, actor.leaderId ?? 0],
+            array_remove(array[(select name from member where id = ?), (select name from leader where id = ?)], null) as names,
+            (select position = any(?::text[]) or is_principal from leader where id = ?) as principal`,
+    [actor.organizationId, actor.committeeId ?? 0, actor.memberId ?? 0, actor.leaderId ?? 0, `{${PRINCIPAL_POSITIONS.join(',')}}`, actor.leaderId ?? 0],
   );
   return {
     ...actor,
@@ -31,6 +33,7 @@ export async function scopeOf(em: EntityManager, actor: SessionActor): Promise<S
     bodyIds: (row?.body_ids ?? []).map(Number),
     committeeSectorIds: (row?.sector_ids ?? []).map(Number),
     personNames: (row?.names ?? []).filter((n) => n && n.length >= 2),
+    leaderIsPrincipal: row?.principal ?? null,
   };
 }
 

@@ -15,6 +15,8 @@ export interface ScopeActor extends SessionActor {
   committeeSectorIds: number[];
   /** PV5: the names an involved person would be listed under (the member's or leader's own name). */
   personNames: string[];
+  /** PV2: whether the linked leader is a principal leader (主要领导), null without a linked leader. */
+  leaderIsPrincipal: boolean | null;
 }
 
 type Where = Record<string, any>;
@@ -203,6 +205,11 @@ export const ACCESS: Record<string, AccessRow> = {
     anchor: org('organization'),
     read: { OFFICE_STAFF: true, LEADER: true, COMMITTEE_STAFF: addressedToMe, STATION_STAFF: addressedToMe, MEMBER: addressedToMe, DEPARTMENT_HANDLER: addressedToMe },
     write: {},
+    // PV5: nor a notice about a letter that names the reader as involved
+    exclude: (a) => {
+      const x = nest('letter', letterExclude(a));
+      return x === null ? null : { $or: [{ letter: null }, x] };
+    },
   },
   // ---------------------------------------------------------------- duties and performance
   Activity: { anchor: body('body'), read: { OFFICE_STAFF: true, LEADER: true, COMMITTEE_STAFF: true, STATION_STAFF: true, MEMBER: true }, write: { OFFICE_STAFF: true } },

@@ -49,7 +49,7 @@ export interface ResourceDef<T extends BaseEntity = any> {
   /** Fields readable and filterable but never written through createX/updateX (state, computed). */
   readFields?: FieldSpecs;
   /** Extra filter keys with their own condition. */
-  filters?: Record<string, { type: () => any; description: string; where: (value: any) => FilterQuery<T> }>;
+  filters?: Record<string, { type: () => any; description: string; where: (value: any, ctx: Context) => FilterQuery<T> }>;
   /** Whether `createX` exists for a workflow record (its registration). */
   workflowCreate?: boolean;
   /** Text columns sorted by pinyin. */
@@ -59,6 +59,12 @@ export interface ResourceDef<T extends BaseEntity = any> {
   validate?: (w: WriteContext<T>) => Promise<void> | void;
   /** Fills what a new record needs besides its args (serial numbers, initial state). */
   beforeCreate?: (w: WriteContext<T>) => Promise<void> | void;
+  /**
+   * After an update's fields are applied and validated, inside its transaction (a letter's edit is a
+   * step of its workflow: its event, its notifications). `before` is the record as read; `changed`
+   * the fields the arguments set.
+   */
+  onUpdate?: (w: WriteContext<T> & { before: T; changed: string[] }) => Promise<void> | void;
   /** Refuses list arguments the caller may not use (e.g. sorting letters by writer, PR2). */
   guardList?: (ctx: Context, args: ListArgs) => void;
   /** Set by createCrudResolver: the resource's service (reads and writes within the caller's scope). */
@@ -94,7 +100,7 @@ export function sortableFields(def: ResourceDef): Map<string, { prop: string; pi
 }
 
 /** Translates an ra-data-graphql-simple filter into a MikroORM condition. */
-export function buildWhere<T>(def: ResourceDef<T & BaseEntity>, filter: Record<string, any> | undefined): FilterQuery<T> {
+export function buildWhere<T>(def: ResourceDef<T & BaseEntity>, filter: Record<string, any> | undefined, ctx: Context): FilterQuery<T> {
   const and: any[] = [];
   if (!filter) return {} as FilterQuery<T>;
   const specs: FieldSpecs = { ...def.fields, ...(def.readFields ?? {}) };
@@ -105,7 +111,7 @@ export function buildWhere<T>(def: ResourceDef<T & BaseEntity>, filter: Record<s
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined) continue;
     if (def.filters?.[key]) {
-      if (value !== null) and.push(def.filters[key].where(value));
+      if (value !== null) and.push(def.filters[key].where(value, ctx));
       continue;
     }
     if (key === 'q') {
@@ -165,7 +171,7 @@ export class CrudService<T extends BaseEntity> {
 
   /** The list filter, within the caller's scope for `mode` (PR3). */
   where(ctx: Context, filter?: Record<string, any> | null, mode: AccessMode = 'read'): FilterQuery<T> {
-    const where = buildWhere(this.def, filter ?? undefined);
+    const where = buildWhere(this.def, filter ?? undefined, ctx);
     const scope = scopeCondition(ctx, this.def.name, mode);
     if (!scope) return where;
     return (Object.keys(where).length ? { $and: [where, scope] } : scope) as FilterQuery<T>;
@@ -308,8 +314,11 @@ export class CrudService<T extends BaseEntity> {
       if (args.version != null && args.version !== entity.version) {
         throw staleVersion(this.def.label, entity.id, args.version, entity.version);
       }
+      const before = Object.assign(Object.create(Object.getPrototypeOf(entity)), entity) as T;
       await this.applyArgs(tx, entity, args, false, ctx);
       await this.def.validate?.({ em: tx, ctx, entity, args, isNew: false });
+      const changed = Object.keys(this.def.fields).filter((f) => args[f] !== undefined);
+      await this.def.onUpdate?.({ em: tx, ctx, entity, args, isNew: false, before, changed });
       await tx.flush();
       await this.assertStillInScope(ctx, tx, entity);
       return entity;

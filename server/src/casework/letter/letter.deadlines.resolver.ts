@@ -8,6 +8,7 @@ import { AppError, badInput, staleVersion } from '../../common/errors.js';
 import { DeadlineMeasure } from '../deadline-policy/deadline-policy.entity.js';
 import { LetterEvent } from '../letter-event/letter-event.entity.js';
 import { Letter } from './letter.entity.js';
+import { setLetterHigherOfficeDeadline } from './letter.workflow.service.js';
 import { LetterStatus } from './letter.enums.js';
 
 import { letterResource } from './letter.resolver.js';
@@ -218,31 +219,6 @@ export class LetterDeadlinesResolver {
     @Arg('office', () => String, { nullable: true, description: '交办的上级机关，如 四川省政协办公厅' }) office?: string | null,
     @Arg('version', () => Int, { nullable: true, description: '版本号（发现并发修改）' }) version?: number | null,
   ): Promise<Letter> {
-    return ctx.em.transactional(async (tx) => {
-      const letter = (await letterResource.service.findOne({ ...ctx, em: tx }, id, 'write')) as Letter;
-      if (version != null && version !== letter.version) throw staleVersion('来信', letter.id, version, letter.version);
-      if (letter.status === LetterStatus.VOIDED || letter.status === LetterStatus.MERGED) {
-        throw new AppError('TRANSITION_NOT_ALLOWED', '已作废或已合并的来信不再有办理时限', { from: letter.status });
-      }
-      const name = office?.trim() ?? '';
-      if (dueOn) {
-        if (dueOn < letter.receivedOn) throw badInput('dueOn', `办结日期不能早于收到日期 ${letter.receivedOn}`);
-        if (dueOn > '2100-12-31') throw badInput('dueOn', '办结日期不能晚于 2100 年');
-        if (name.length < 2 || name.length > 100) throw badInput('office', '请填写交办的上级机关（2–100 字，PV3）');
-      }
-      letter.higherOfficeDueOn = dueOn ?? null;
-      letter.higherOfficeName = dueOn ? name : null;
-      tx.persist(
-        LetterEvent.of(letter, {
-          action: 'setLetterHigherOfficeDeadline',
-          fromStatus: letter.status,
-          toStatus: letter.status,
-          actorName: ctx.actor.displayName,
-          note: dueOn ? `${name}要求 ${dueOn} 前办结（PV3：上级机关时限优先）` : '撤销上级机关交办时限',
-        }),
-      );
-      await tx.flush();
-      return letter;
-    });
+    return setLetterHigherOfficeDeadline(ctx, id, { dueOn, office, version });
   }
 }

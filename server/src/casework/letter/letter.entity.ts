@@ -497,6 +497,18 @@ export class Letter extends SearchableEntity {
   @Property({ type: 'text', nullable: true })
   higherOfficeReportSummary?: string | null;
 
+  @Field(() => LocalDateResolver, { nullable: true, description: '领导审核同意向上级机关上报的日期（PV2：经领导审查同意后上报）' })
+  @Property({ type: 'date', nullable: true })
+  higherOfficeReportApprovedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: '审核同意上报的领导（PV2）' })
+  @Property({ type: 'text', nullable: true })
+  higherOfficeReportApprovedBy?: string | null;
+
+  @Field(() => String, { nullable: true, description: '领导审核意见（PV2）' })
+  @Property({ type: 'text', nullable: true })
+  higherOfficeReportApproval?: string | null;
+
   /** The account that registered the letter, its first owner (PV4): deadline reminders go to it and its leaders. */
   @Link(() => Account, { nullable: true })
   ownerAccount?: Ref<Account> | null;

@@ -8,6 +8,8 @@ import { Letter } from './letter.entity.js';
 import { letterFields, letterReadFields } from './letter.inputs.js';
 import { validateLetter } from './letter.policy.js';
 import { registerLetter, revealLetterWriter } from './letter.service.js';
+import { acting, recordUpdateStep } from './letter.workflow.service.js';
+import { actionableWhere } from './letter.actions.js';
 
 /** Reads and `updateLetter` (descriptive fields only); registration is the verb below. */
 export const letterResource = createCrudResolver<Letter>({
@@ -21,6 +23,15 @@ export const letterResource = createCrudResolver<Letter>({
   defaultSort: { field: 'id', order: 'DESC' },
   validate: validateLetter,
   guardList: guardWriterProbe,
+  filters: {
+    actionableByMe: {
+      type: () => Boolean,
+      description: '我现在有可执行办理步骤的来信（与 myActions 一致）',
+      where: (value: boolean, ctx) => (value ? actionableWhere(ctx, acting(ctx)) : { $not: actionableWhere(ctx, acting(ctx)) }) as any,
+    },
+  },
+  // an edit of the register is a step of the letter's workflow: its event, PV6's notice when flagged urgent
+  onUpdate: ({ ctx, em, entity, before, changed }) => recordUpdateStep(ctx, em, entity, { urgency: before.urgency ?? null }, changed),
 });
 
 const RegisterLetterArgs = buildCreateArgs('Letter', letterFields);

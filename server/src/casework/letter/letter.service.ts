@@ -6,7 +6,7 @@ import type { CrudService } from '../../common/crud.js';
 import { decrypt } from '../../common/crypto.js';
 import { badInput } from '../../common/errors.js';
 import { Organization } from '../../platform/organization/organization.entity.js';
-import { LetterEvent } from '../letter-event/letter-event.entity.js';
+import { registrationStep } from './letter.workflow.service.js';
 import { Letter } from './letter.entity.js';
 import { LetterStatus } from './letter.enums.js';
 import { validateLetter } from './letter.policy.js';
@@ -62,17 +62,8 @@ export async function registerLetter(ctx: Context, args: Record<string, any>, cr
     letter.trackingCode = newTrackingCode();
     await chooseLetterDeadlines(em, ctx, letter); // DL4: the organization's time limits, chosen now
     em.persist(letter);
-
-    em.persist(
-      LetterEvent.of(letter, {
-        action: 'register',
-        fromStatus: null,
-        toStatus: LetterStatus.REGISTERED,
-        actorName: ctx.actor.displayName,
-        note: `登记，编号 ${letter.serialNumber}`,
-      }),
-    );
-    await em.flush();
+    // the table's registration row: the event, PV6's notice to the leaders when urgent, the flush
+    await registrationStep(ctx, em, letter, `登记，编号 ${letter.serialNumber}`);
     await crud.assertStillInScope(ctx, em, letter); // a letter registered outside the caller's reach
     return letter;
   });

@@ -9,6 +9,11 @@ import { Organization } from '../../platform/organization/organization.entity.js
 import { Letter } from './letter.entity.js';
 import { EscalationLevel, LetterCategory, LetterConversion, LetterOutcome, ReplyMethod } from './letter.enums.js';
 import { allowedActions, flowOf, LetterFlow } from './letter.workflow.js';
+import { LetterActionOption, myActions } from './letter.actions.js';
+import { PV2_higherOfficeAwaitsReport, type ActorFacts } from './letter.rules.js';
+import { Account } from '../../platform/account/account.entity.js';
+
+const NO_ACTOR: ActorFacts = { accountId: null, name: '', roles: null, departmentId: null, leaderId: null, memberId: null, leader: null };
 import * as wf from './letter.workflow.service.js';
 
 registerEnumType(LetterFlow, {
@@ -78,6 +83,14 @@ const ReportToHigherOfficeArgs = verbArgs('ReportToHigherOffice', {
   reportedOn: date('向上级机关报告的日期', { required: true }),
   summary: longText('报告的办理结果', { required: true, max: 5000 }),
 });
+const ApproveReportArgs = verbArgs('ApproveHigherOfficeReport', {
+  opinion: longText('领导审核意见', { required: true, max: 2000 }),
+  approvedOn: date('审核同意日期（默认今天）'),
+});
+const HandOverArgs = verbArgs('HandOverLetter', {
+  toAccountId: ref(() => Account, '接手的首问责任人（账号）', { required: true }),
+  reason: text('移交原因', { required: true, max: 500 }),
+});
 const reviewFields = (what: string): FieldSpecs => ({
   requestedOn: date(`申请${what}日期`, { required: true }),
   reason: text(`${what}理由`, { required: true, max: 500 }),
@@ -140,11 +153,18 @@ export class LetterWorkflowResolver {
     return flowOf(letter.channel);
   }
 
-  @FieldResolver(() => [String], { description: '当前状态下可执行的办理步骤（mutation 名）' })
+  @FieldResolver(() => [String], { description: '当前状态下可执行的办理步骤（mutation 名，不论由谁执行；本人可执行的见 myActions）' })
   allowedActions(@Root() letter: Letter): string[] {
-    // PV2: reporting to a higher office only for a letter it referred, and once
-    const reportable = !!letter.higherOfficeDueOn && !letter.reportedToHigherOfficeOn;
-    return allowedActions(flowOf(letter.channel), letter.status).filter((a) => a !== 'reportToHigherOffice' || reportable);
+    // PV2: reporting to a higher office (and its approval) only for a letter it referred, and once
+    const reportable = PV2_higherOfficeAwaitsReport.holds(letter, NO_ACTOR);
+    return allowedActions(flowOf(letter.channel), letter.status).filter((a) => (a !== 'reportToHigherOffice' && a !== 'approveHigherOfficeReport') || reportable);
+  }
+
+  @FieldResolver(() => [LetterActionOption], {
+    description: '我现在可以执行的办理步骤：按流程、状态、角色、管辖范围和各步骤的规则（与执行时的检查相同）',
+  })
+  async myActions(@Root() letter: Letter, @Ctx() ctx: Context): Promise<LetterActionOption[]> {
+    return myActions(ctx, letter);
   }
 
   @Query(() => [Letter], { description: '领导待阅：未办结的紧急来信在前（重要的在前，其次按收到日期，PV6）' })
@@ -208,6 +228,11 @@ export class LetterWorkflowResolver {
     return wf.reportToHigherOffice(ctx, a.id, a as wf.ReportToHigherOfficeInput);
   }
 
+  @Mutation(() => Letter, { description: '领导审核同意向交办的上级机关报告办理结果（PV2：经领导审查同意后上报）；状态不变' })
+  async approveHigherOfficeReport(@Args(() => ApproveReportArgs) a: A, @Ctx() ctx: Context) {
+    return wf.approveHigherOfficeReport(ctx, a.id, a as wf.ApproveHigherOfficeReportInput);
+  }
+
   @Mutation(() => Letter, { description: '来信人申请复查（答复后 30 日内，PV3）' })
   async requestReview(@Args(() => ReviewArgs) a: A, @Ctx() ctx: Context) {
     return wf.requestReview(ctx, a.id, a as wf.RequestReviewInput);
@@ -264,6 +289,11 @@ export class LetterWorkflowResolver {
   @Mutation(() => Letter, { description: '延长办理期限：领导批准，只能一次，最多 30 日，告知来信人（PV3）' })
   async extendDeadline(@Args(() => ExtendArgs) a: A, @Ctx() ctx: Context) {
     return wf.extendDeadline(ctx, a.id, a as wf.ExtendDeadlineInput);
+  }
+
+  @Mutation(() => Letter, { description: '移交：首问责任人将来信交给接手的人负责，记录在案（PV4）' })
+  async handOverLetter(@Args(() => HandOverArgs) a: A, @Ctx() ctx: Context) {
+    return wf.handOverLetter(ctx, a.id, a as wf.HandOverLetterInput);
   }
 
   @Mutation(() => Letter, { description: '重新办理（SV2：一次）' })

@@ -3,6 +3,7 @@ import { todayInChina } from '../../people/member/dates.js';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertReach } from '../../access/access.guard.js';
+import { isScopeActor } from '../../access/access.scope.js';
 import { Role, ROLE_LABELS } from '../../platform/account/role.js';
 import { Account } from '../../platform/account/account.entity.js';
 import { Body, BodyKind } from '../../platform/body/body.entity.js';
@@ -20,6 +21,9 @@ import { Proposal, ProposalStatus } from '../../duty/proposal/proposal.entity.js
 import { isSessionActor } from '../../platform/session/session.service.js';
 import { Suggestion } from '../../duty/suggestion/suggestion.entity.js';
 import { Letter } from './letter.entity.js';
+import { letterFields } from './letter.inputs.js';
+import { notifyPhase, type Before } from './letter.notify.js';
+import { brokenRule, type ActorFacts } from './letter.rules.js';
 import {
   EscalationLevel,
   LetterCategory,
@@ -58,23 +62,25 @@ import {
 
 const LETTER = '来信';
 
-/** Who acts, as far as the workflow needs it. */
-interface Acting {
-  name: string;
-  accountId: number | null;
-  /** null for internal work (no session): the table's roles are not applied. */
-  roles: readonly Role[] | null;
-  departmentId: number | null;
-  leaderId: number | null;
-  memberId: number | null;
-}
+/** Who acts, as far as the workflow needs it (ActorFacts of letter.rules.ts). */
+type Acting = ActorFacts;
 
-function acting(ctx: Context): Acting {
+/** The actor of a request, with whether their leader is a principal one (PV2: who decides important letters). */
+export function acting(ctx: Context): Acting {
   const a = ctx.actor;
   if (isSessionActor(a)) {
-    return { name: a.displayName, accountId: a.accountId, roles: a.roles, departmentId: a.departmentId, leaderId: a.leaderId, memberId: a.memberId };
+    const principal = isScopeActor(a) ? a.leaderIsPrincipal : null;
+    return {
+      name: a.displayName,
+      accountId: a.accountId,
+      roles: a.roles,
+      departmentId: a.departmentId,
+      leaderId: a.leaderId,
+      memberId: a.memberId,
+      leader: a.leaderId != null && principal != null ? { isPrincipal: principal } : null,
+    };
   }
-  return { name: a.displayName, accountId: a.accountId ?? null, roles: null, departmentId: null, leaderId: null, memberId: null };
+  return { name: a.displayName, accountId: a.accountId ?? null, roles: null, departmentId: null, leaderId: null, memberId: null, leader: null };
 }
 
 interface Step {
@@ -88,7 +94,7 @@ interface Step {
 
 export interface VerbOptions {
   version?: number | null;
-  /** false for internal callers (SV2 from a rating): no reach and no role check. */
+  /** false for internal callers (SV2 from a rating): no reach, role or actor rule is checked. */
   checkAccess?: boolean;
 }
 
@@ -105,23 +111,41 @@ async function loadForStep(em: EntityManager, ctx: Context, id: unknown, opts: V
   return letter;
 }
 
-/** The step for the letter, and whether the caller may take it. */
-function stepFor(letter: Letter, action: LetterAction, actor: Acting, checkAccess: boolean): Transition {
-  const t = transitionFor(flowOf(letter.channel), letter.status, action);
+/** The step for the letter and whether the caller may take it: the table's row and roles, then the verb's rules. */
+function stepFor(letter: Letter | null, flow: LetterFlow, action: LetterAction, actor: Acting, checkAccess: boolean): Transition {
+  const t = transitionFor(flow, letter?.status ?? null, action);
   if (checkAccess && actor.roles && !mayTake(t, actor.roles)) {
     throw new AppError('FORBIDDEN', `${action}（${ACTION_LABELS[action]}）此步骤需要以下角色之一：${t.roles.map((r) => ROLE_LABELS[r]).join('、')}`, {
       reason: 'ROLE_REQUIRED',
       roles: [...t.roles],
     });
   }
+  if (letter) {
+    const broken = brokenRule(letter, checkAccess ? actor : { ...actor, roles: null }, t, true);
+    if (broken) throw broken.refusal(letter, actor);
+  }
   return t;
 }
 
-function appendEvent(em: EntityManager, letter: Letter, action: string, from: LetterStatus, to: LetterStatus, actor: Acting, note: string | null) {
+function appendEvent(em: EntityManager, letter: Letter, action: string, from: LetterStatus | null, to: LetterStatus, actor: Acting, note: string | null) {
   em.persist(LetterEvent.of(letter, { action, fromStatus: from, toStatus: to, actorName: actor.name, note }));
 }
 
-/** One step of one letter: load, check, apply, move, record. `apply` returns the event's note. */
+const beforeOf = (letter: Letter): Before => ({ urgency: letter.urgency ?? null });
+
+/**
+ * The end of every change of a letter, inside its transaction: the move, its one LetterEvent, the
+ * notify phase (letter.notify.ts), then the flush.
+ */
+async function finishStep(em: EntityManager, letter: Letter, t: Transition, actor: Acting, before: Before, note: string | null): Promise<void> {
+  const from = t.from;
+  letter.status = t.to;
+  appendEvent(em, letter, t.action, from, t.to, actor, note);
+  await notifyPhase(em, letter, t.action, before, note, actor.accountId);
+  await em.flush();
+}
+
+/** One step of one letter: load, check, apply, move, record, notify. `apply` returns the event's note. */
 async function step(
   ctx: Context,
   id: unknown,
@@ -133,14 +157,33 @@ async function step(
   const checkAccess = opts.checkAccess !== false;
   return ctx.em.transactional(async (em) => {
     const letter = await loadForStep(em, ctx, id, opts);
-    const transition = stepFor(letter, action, actor, checkAccess);
-    const from = letter.status;
+    const transition = stepFor(letter, flowOf(letter.channel), action, actor, checkAccess);
+    const before = beforeOf(letter);
     const note = await apply({ em, ctx: { ...ctx, em }, letter, actor, flow: transition.flow, transition });
-    letter.status = transition.to;
-    appendEvent(em, letter, action, from, transition.to, actor, note);
-    await em.flush();
+    await finishStep(em, letter, transition, actor, before, note);
     return letter;
   });
+}
+
+/**
+ * registerLetter's step (PV1): the new letter, filled by the caller inside `em`'s transaction, becomes
+ * REGISTERED through the table's registration row, with its event and notifications (PV6).
+ */
+export async function registrationStep(ctx: Context, em: EntityManager, letter: Letter, note: string): Promise<void> {
+  const actor = acting({ ...ctx, em });
+  const t = stepFor(null, flowOf(letter.channel), 'registerLetter', actor, true);
+  await finishStep(em, letter, t, actor, { urgency: null }, note);
+}
+
+/**
+ * updateLetter's step: the descriptive fields changed by the record's form (crud.ts), inside its
+ * transaction; `before` is the letter as it was read. The event names the fields changed.
+ */
+export async function recordUpdateStep(ctx: Context, em: EntityManager, letter: Letter, before: Before, changed: string[]): Promise<void> {
+  const actor = acting({ ...ctx, em });
+  const t = stepFor(letter, flowOf(letter.channel), 'updateLetter', actor, true);
+  const labels = changed.map((f) => letterFields[f]?.description ?? f);
+  await finishStep(em, letter, t, actor, before, `修改登记信息：${labels.join('、') || '无变化'}`);
 }
 
 // ── argument rules ──
@@ -175,16 +218,6 @@ function writerNotified(letter: Letter, value: string | null | undefined, what: 
     throw badInput('writerNotifiedOn', `实名来信须记录告知来信人${what}的日期`);
   }
   return dateArg('writerNotifiedOn', value, received(letter));
-}
-
-/** A DEPARTMENT_HANDLER acting only as such records results for the letters their department leads (PR2). */
-function assertLeadDepartment(s: Step): void {
-  const roles = s.actor.roles;
-  if (!roles || !roles.includes(Role.DEPARTMENT_HANDLER)) return;
-  if (roles.some((r) => r !== Role.DEPARTMENT_HANDLER && s.transition.roles.includes(r))) return;
-  if (s.actor.departmentId == null || s.letter.leadDepartment?.id !== s.actor.departmentId) {
-    throw new AppError('FORBIDDEN', '只有主办单位能登记办理结果；协办单位请将情况交主办单位（PV7）', { reason: 'NOT_LEAD_DEPARTMENT' });
-  }
 }
 
 /** Records of `resource` by id within the caller's reach for `mode`; a missing one is NOT_FOUND naming `field`. */
@@ -359,7 +392,6 @@ export interface RecordResultInput extends VerbOptions {
 /** 办理结果: the lead department (or the office for it) records what was done. */
 export function recordHandlingResult(ctx: Context, id: unknown, input: RecordResultInput): Promise<Letter> {
   return step(ctx, id, 'recordHandlingResult', input, (s) => {
-    assertLeadDepartment(s);
     const { letter } = s;
     letter.handlingResult = requiredText('result', input.result, '办理结果');
     letter.handledOn = dayOf('handledOn', input.handledOn, received(letter));
@@ -385,7 +417,6 @@ export interface RecordInvestigationInput extends VerbOptions {
  */
 export function recordInvestigation(ctx: Context, id: unknown, input: RecordInvestigationInput): Promise<Letter> {
   return step(ctx, id, 'recordInvestigation', input, (s) => {
-    assertLeadDepartment(s);
     const { letter, actor } = s;
     const findings = requiredText('findings', input.findings, '调查核实情况');
     const handlerName = optionalText(input.handlerName);
@@ -423,18 +454,10 @@ export function recordInvestigation(ctx: Context, id: unknown, input: RecordInve
 /** 分管领导签字确认 (PV2): a leader's own account, not the handler's. */
 export function confirmInvestigation(ctx: Context, id: unknown, input: VerbOptions & { note?: string | null }): Promise<Letter> {
   return step(ctx, id, 'confirmInvestigation', input, ({ em, letter, actor }) => {
-    if (letter.investigationLeaderName) {
-      throw conflict(`调查记录已由分管领导${letter.investigationLeaderName}于 ${letter.investigationLeaderSignedOn} 签字确认`, { reason: 'ALREADY_CONFIRMED' });
-    }
-    if (actor.accountId == null) throw new AppError('FORBIDDEN', '分管领导须以本人账号签字确认', { reason: 'ACCOUNT_REQUIRED' });
-    const sameAccount = letter.investigationHandlerAccount?.id === actor.accountId;
-    const sameName = !letter.investigationHandlerAccount && letter.investigationHandlerName === actor.name;
-    if (sameAccount || sameName) {
-      throw new AppError('FORBIDDEN', '调查记录须由承办人和分管领导两人分别签字，承办人不能再确认（PV2）', { reason: 'SAME_SIGNER', rule: 'PV2' });
-    }
+    // PV2_secondSigner (letter.rules.ts) was checked by the step
     letter.investigationLeaderName = actor.name;
     letter.investigationLeaderSignedOn = todayInChina();
-    letter.investigationLeaderAccount = em.getReference(Account, actor.accountId, { wrapped: true });
+    letter.investigationLeaderAccount = em.getReference(Account, actor.accountId!, { wrapped: true });
     return withNote(`分管领导${actor.name}签字确认调查记录`, input.note);
   });
 }
@@ -451,9 +474,6 @@ const OUTCOME_LABELS: Record<LetterOutcome, string> = { RESOLVED: '已解决', E
 /** 办结 with its outcome; an investigated letter needs both signatures first (PV2). */
 export function concludeLetter(ctx: Context, id: unknown, input: ConcludeLetterInput): Promise<Letter> {
   return step(ctx, id, 'concludeLetter', input, ({ letter }) => {
-    if (letter.status === LetterStatus.INVESTIGATED && !letter.investigationLeaderName) {
-      throw conflict('调查记录尚未经分管领导签字确认（confirmInvestigation），不能办结（PV2）', { reason: 'INVESTIGATION_NOT_CONFIRMED', rule: 'PV2' });
-    }
     letter.outcome = input.outcome;
     letter.conclusion = optionalText(input.conclusion);
     letter.concludedOn = dayOf('concludedOn', input.concludedOn, received(letter));
@@ -492,6 +512,26 @@ export function replyToLetter(ctx: Context, id: unknown, input: ReplyToLetterInp
   });
 }
 
+export interface ApproveHigherOfficeReportInput extends VerbOptions {
+  opinion: string;
+  approvedOn?: string | null;
+  note?: string | null;
+}
+
+/**
+ * 领导审核同意上报 (PV2, 003 §三.4): before the result goes to the higher office that referred the
+ * letter, a leader reviews and approves the report (经领导审查同意后上报). The status stays.
+ */
+export function approveHigherOfficeReport(ctx: Context, id: unknown, input: ApproveHigherOfficeReportInput): Promise<Letter> {
+  return step(ctx, id, 'approveHigherOfficeReport', input, ({ letter, actor }) => {
+    const opinion = requiredText('opinion', input.opinion, '审核意见');
+    letter.higherOfficeReportApprovedOn = dayOf('approvedOn', input.approvedOn, letter.concludedOn ? [letter.concludedOn, '办结日期'] : received(letter));
+    letter.higherOfficeReportApprovedBy = actor.name;
+    letter.higherOfficeReportApproval = opinion;
+    return withNote(`${actor.name}审核同意向${letter.higherOfficeName?.trim() || '上级机关'}报告办理结果：${opinion}`, input.note);
+  });
+}
+
 export interface ReportToHigherOfficeInput extends VerbOptions {
   reportedOn: string;
   summary: string;
@@ -504,21 +544,12 @@ export interface ReportToHigherOfficeInput extends VerbOptions {
  */
 export function reportToHigherOffice(ctx: Context, id: unknown, input: ReportToHigherOfficeInput): Promise<Letter> {
   return step(ctx, id, 'reportToHigherOffice', input, ({ letter }) => {
-    if (!letter.higherOfficeDueOn) {
-      throw conflict('来信没有上级机关交办的时限，无需向上级机关报告（PV2）；请先登记上级机关时限（setLetterHigherOfficeDeadline）', {
-        reason: 'NO_HIGHER_OFFICE_DEADLINE',
-        rule: 'PV2',
-      });
-    }
     const office = letter.higherOfficeName?.trim() || '上级机关';
-    if (letter.reportedToHigherOfficeOn) {
-      throw conflict(`已于 ${letter.reportedToHigherOfficeOn} 向${office}报告办理结果（PV2）`, { reason: 'ALREADY_REPORTED', rule: 'PV2' });
-    }
     const summary = requiredText('summary', input.summary, '报告的办理结果');
-    const on = dateArg('reportedOn', input.reportedOn, letter.concludedOn ? [letter.concludedOn, '办结日期'] : received(letter));
+    const on = dateArg('reportedOn', input.reportedOn, [letter.higherOfficeReportApprovedOn, '领导审核同意日期']);
     letter.reportedToHigherOfficeOn = on;
     letter.higherOfficeReportSummary = summary;
-    const late = on > letter.higherOfficeDueOn ? `（逾期，时限为 ${letter.higherOfficeDueOn}）` : '';
+    const late = on > letter.higherOfficeDueOn! ? `（逾期，时限为 ${letter.higherOfficeDueOn}）` : '';
     return withNote(`向${office}报告办理结果${late}：${summary}`, input.note);
   });
 }
@@ -617,8 +648,7 @@ export function escalateLetter(ctx: Context, id: unknown, input: EscalateLetterI
     const reason = requiredText('reason', input.reason, '上报理由');
     const current = letter.escalationLevel ?? EscalationLevel.MEMBER;
     const next = nextEscalationLevel(current);
-    if (!next) throw conflict(`已上报至${LEVEL_LABELS[current]}，不能再上报（MB4）`, { reason: 'TOP_OF_LADDER', rule: 'MB4' });
-    const target = input.level ?? next;
+    const target = input.level ?? next!; // MB4_belowTopOfLadder was checked by the step
     if (ESCALATION_LADDER.indexOf(target) <= ESCALATION_LADDER.indexOf(current)) {
       throw badInput('level', `须上报到高于${LEVEL_LABELS[current]}的层级（MB4）`, { rule: 'MB4' });
     }
@@ -702,7 +732,6 @@ export function followUpLetter(ctx: Context, id: unknown, input: VerbOptions & {
 /** 结果反馈联络站 (ST4): the result comes back to the station (from the street, or the lead department, ST5). */
 export function reportResultToStation(ctx: Context, id: unknown, input: RecordResultInput): Promise<Letter> {
   return step(ctx, id, 'reportResultToStation', input, (s) => {
-    assertLeadDepartment(s);
     const { letter } = s;
     letter.handlingResult = requiredText('result', input.result, '办理结果');
     letter.handledOn = dayOf('handledOn', input.handledOn, received(letter));
@@ -711,6 +740,59 @@ export function reportResultToStation(ctx: Context, id: unknown, input: RecordRe
 }
 
 // ── across the flows ──
+
+export interface SetHigherOfficeDeadlineInput extends VerbOptions {
+  dueOn?: string | null;
+  office?: string | null;
+}
+
+/** 上级机关交办时限 (PV3): a higher office's date overrides the local main deadline; none given withdraws it. */
+export function setLetterHigherOfficeDeadline(ctx: Context, id: unknown, input: SetHigherOfficeDeadlineInput): Promise<Letter> {
+  return step(ctx, id, 'setLetterHigherOfficeDeadline', input, ({ letter }) => {
+    const { dueOn } = input;
+    const name = input.office?.trim() ?? '';
+    if (dueOn) {
+      if (dueOn < letter.receivedOn) throw badInput('dueOn', `办结日期不能早于收到日期 ${letter.receivedOn}`);
+      if (dueOn > '2100-12-31') throw badInput('dueOn', '办结日期不能晚于 2100 年');
+      if (name.length < 2 || name.length > 100) throw badInput('office', '请填写交办的上级机关（2–100 字，PV3）');
+    }
+    letter.higherOfficeDueOn = dueOn ?? null;
+    letter.higherOfficeName = dueOn ? name : null;
+    return dueOn ? `${name}要求 ${dueOn} 前办结（PV3：上级机关时限优先）` : '撤销上级机关交办时限';
+  });
+}
+
+export interface HandOverLetterInput extends VerbOptions {
+  toAccountId: string;
+  reason: string;
+  note?: string | null;
+}
+
+/**
+ * 移交 (PV4): whoever first took the letter owns it until they hand it on; the hand-over names the new
+ * owner — an active casework account that may work on the letter — and is recorded. Deadline
+ * reminders follow the owner.
+ */
+export function handOverLetter(ctx: Context, id: unknown, input: HandOverLetterInput): Promise<Letter> {
+  return step(ctx, id, 'handOverLetter', input, async ({ em, ctx: c, letter, transition }) => {
+    const reason = requiredText('reason', input.reason, '移交原因');
+    const [toId] = parseIds('toAccountId', [input.toAccountId]);
+    // PR3: the new owner works in the caller's units (accounts are not a resource office staff read)
+    const units = isScopeActor(c.actor) ? { organization: { $in: c.actor.orgIds } } : {};
+    const to = await em.findOne(Account, { id: toId, ...units });
+    if (!to) throw notFound('账号', input.toAccountId, 'toAccountId');
+    if (!to.isActive) throw badInput('toAccountId', `${to.displayName}的账号已停用，不能接收移交（PV4）`, { rule: 'PV4' });
+    if (!to.roles.some((r) => transition.roles.includes(r))) {
+      throw badInput('toAccountId', `${to.displayName}不是${transition.roles.map((r) => ROLE_LABELS[r]).join('、')}，不能负责此来信（PV4）`, { rule: 'PV4' });
+    }
+    if (letter.ownerAccount?.id === to.id) throw badInput('toAccountId', `${to.displayName}已是首问责任人`, { rule: 'PV4' });
+    const from = letter.ownerName ?? '（无）';
+    letter.ownerAccount = em.getReference(Account, to.id, { wrapped: true });
+    letter.ownerName = to.displayName;
+    return withNote(`由${from}移交${to.displayName}负责：${reason}`, input.note);
+  });
+}
+
 
 export interface ExtendDeadlineInput extends VerbOptions {
   days: number;
@@ -722,12 +804,6 @@ export interface ExtendDeadlineInput extends VerbOptions {
 /** 延期 (PV3, LAW 第34条): approved by the leader who calls it, at most 30 days, once per letter, writer told. */
 export function extendDeadline(ctx: Context, id: unknown, input: ExtendDeadlineInput): Promise<Letter> {
   return step(ctx, id, 'extendDeadline', input, ({ letter, actor }) => {
-    if (letter.deadlineExtendedDays != null) {
-      throw conflict(`办理期限只能延长一次（PV3），已由${letter.deadlineExtensionApprovedBy}批准延长 ${letter.deadlineExtendedDays} 日`, {
-        reason: 'ALREADY_EXTENDED',
-        rule: 'PV3',
-      });
-    }
     if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_EXTENSION_DAYS) {
       throw badInput('days', `延长天数须在 1 至 ${MAX_EXTENSION_DAYS} 日之间（PV3）`, { rule: 'PV3' });
     }
@@ -744,12 +820,6 @@ export function extendDeadline(ctx: Context, id: unknown, input: ExtendDeadlineI
 function reopen(ctx: Context, id: unknown, note: string, opts: VerbOptions): Promise<Letter> {
   return step(ctx, id, 'reopenLetter', opts, ({ letter }) => {
     const why = requiredText('reason', note, '重新办理的原因');
-    if (letter.reReviewAnsweredOn) {
-      throw conflict(`同一事项已于 ${letter.reReviewAnsweredOn} 复核答复，不再受理（LAW 第36条）`, { reason: 'RE_REVIEWED', rule: 'PV3' });
-    }
-    if (letter.reopenCount >= 1) {
-      throw conflict('来信已重新办理过一次；再次不满意应上报处理（SV2）', { reason: 'ALREADY_REOPENED', rule: 'SV2' });
-    }
     letter.reopenCount += 1;
     return `重新办理（SV2）：${why}`;
   });
@@ -763,6 +833,14 @@ function reopen(ctx: Context, id: unknown, note: string, opts: VerbOptions): Pro
  */
 export function reopenLetter(ctx: Context, letterId: number | string, note: string): Promise<Letter> {
   return reopen(ctx, letterId, note, { checkAccess: false });
+}
+
+/**
+ * SV2: a second 不满意 goes to the leaders — a recorded step of the rating (satisfaction.service.ts),
+ * which authorized it: neither reach nor roles are checked; the event carries the rater.
+ */
+export function escalateAfterRating(ctx: Context, letterId: number, note: string): Promise<Letter> {
+  return step(ctx, letterId, 'escalateAfterRating', { checkAccess: false }, () => note);
 }
 
 /** The reopenLetter mutation: staff reopen a letter in their reach. */
@@ -796,13 +874,14 @@ export async function mergeLetters(ctx: Context, input: MergeLettersInput): Prom
     for (const id of ids.sort((a, b) => a - b)) {
       const letter = await loadForStep(em, ctx, id, {}, 'letterIds');
       if (letter.organization.id !== main.organization.id) throw badInput('letterIds', `${letter.serialNumber}与主件不是同一登记机构的来信`);
-      const t = stepFor(letter, 'mergeLetters', actor, true);
+      const t = stepFor(letter, flowOf(letter.channel), 'mergeLetters', actor, true);
       const from = letter.status;
       letter.mergedInto = em.getReference(Letter, main.id, { wrapped: true });
       letter.status = t.to;
       appendEvent(em, letter, 'mergeLetters', from, t.to, actor, withNote(`作为重复件并入${main.serialNumber}`, input.note));
       merged.push(letter);
     }
+    // the main letter records what it received (its status stays: a recorded step, not a move)
     appendEvent(em, main, 'mergeLetters', main.status, main.status, actor, withNote(`并入重复件 ${merged.map((l) => l.serialNumber).join('、')}`, input.note));
     await em.flush();
     return main;

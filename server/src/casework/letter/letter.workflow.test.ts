@@ -17,6 +17,8 @@ import {
   findTransition,
   flowOf,
   isPrincipalLeader,
+  isStepAction,
+  SYSTEM_ACTIONS,
   isWithinReviewWindow,
   reviewWindowEnd,
   mayTake,
@@ -48,6 +50,8 @@ const EXPECTED = `
   OFFICE INVESTIGATED concludeLetter CONCLUDED O PV2
   OFFICE CONCLUDED replyToLetter REPLIED O PV2
   OFFICE CONVERTED replyToLetter REPLIED O PV2
+  OFFICE CONCLUDED approveHigherOfficeReport CONCLUDED L PV2
+  OFFICE REPLIED approveHigherOfficeReport REPLIED L PV2
   OFFICE CONCLUDED reportToHigherOffice CONCLUDED O PV2
   OFFICE REPLIED reportToHigherOffice REPLIED O PV2
   OFFICE REPLIED requestReview REVIEWING O PV3
@@ -144,12 +148,110 @@ const EXPECTED = `
   RECEPTION FORWARDED voidLetter VOIDED OS PV1
   RECEPTION HANDLED voidLetter VOIDED OS PV1
   RECEPTION REOPENED voidLetter VOIDED OS PV1
+  OFFICE null registerLetter REGISTERED OSM PV1
+  OFFICE REGISTERED updateLetter REGISTERED OSM PV1
+  OFFICE ACCEPTED updateLetter ACCEPTED OSM PV1
+  OFFICE PROPOSED updateLetter PROPOSED OSM PV1
+  OFFICE DECIDED updateLetter DECIDED OSM PV1
+  OFFICE FORWARDED updateLetter FORWARDED OSM PV1
+  OFFICE INVESTIGATED updateLetter INVESTIGATED OSM PV1
+  OFFICE HANDLED updateLetter HANDLED OSM PV1
+  OFFICE CONCLUDED updateLetter CONCLUDED OSM PV1
+  OFFICE CONVERTED updateLetter CONVERTED OSM PV1
+  OFFICE REVIEWING updateLetter REVIEWING OSM PV1
+  OFFICE RE_REVIEWING updateLetter RE_REVIEWING OSM PV1
+  OFFICE REOPENED updateLetter REOPENED OSM PV1
+  OFFICE DECLINED updateLetter DECLINED OSM PV1
+  OFFICE REPLIED updateLetter REPLIED OSM PV1
+  OFFICE REVIEWED updateLetter REVIEWED OSM PV1
+  OFFICE RE_REVIEWED updateLetter RE_REVIEWED OSM PV1
+  OFFICE CLOSED updateLetter CLOSED OSM PV1
+  OFFICE REGISTERED setLetterHigherOfficeDeadline REGISTERED O PV3
+  OFFICE ACCEPTED setLetterHigherOfficeDeadline ACCEPTED O PV3
+  OFFICE PROPOSED setLetterHigherOfficeDeadline PROPOSED O PV3
+  OFFICE DECIDED setLetterHigherOfficeDeadline DECIDED O PV3
+  OFFICE FORWARDED setLetterHigherOfficeDeadline FORWARDED O PV3
+  OFFICE INVESTIGATED setLetterHigherOfficeDeadline INVESTIGATED O PV3
+  OFFICE HANDLED setLetterHigherOfficeDeadline HANDLED O PV3
+  OFFICE CONCLUDED setLetterHigherOfficeDeadline CONCLUDED O PV3
+  OFFICE CONVERTED setLetterHigherOfficeDeadline CONVERTED O PV3
+  OFFICE REVIEWING setLetterHigherOfficeDeadline REVIEWING O PV3
+  OFFICE RE_REVIEWING setLetterHigherOfficeDeadline RE_REVIEWING O PV3
+  OFFICE REOPENED setLetterHigherOfficeDeadline REOPENED O PV3
+  OFFICE REPLIED setLetterHigherOfficeDeadline REPLIED O PV3
+  OFFICE REGISTERED handOverLetter REGISTERED O PV4
+  OFFICE ACCEPTED handOverLetter ACCEPTED O PV4
+  OFFICE PROPOSED handOverLetter PROPOSED O PV4
+  OFFICE DECIDED handOverLetter DECIDED O PV4
+  OFFICE FORWARDED handOverLetter FORWARDED O PV4
+  OFFICE INVESTIGATED handOverLetter INVESTIGATED O PV4
+  OFFICE HANDLED handOverLetter HANDLED O PV4
+  OFFICE CONCLUDED handOverLetter CONCLUDED O PV4
+  OFFICE CONVERTED handOverLetter CONVERTED O PV4
+  OFFICE REVIEWING handOverLetter REVIEWING O PV4
+  OFFICE RE_REVIEWING handOverLetter RE_REVIEWING O PV4
+  OFFICE REOPENED handOverLetter REOPENED O PV4
+  OFFICE REPLIED escalateAfterRating REPLIED OS SV2
+  OFFICE REVIEWED escalateAfterRating REVIEWED OS SV2
+  OFFICE RE_REVIEWED escalateAfterRating RE_REVIEWED OS SV2
+  OFFICE CLOSED escalateAfterRating CLOSED OS SV2
+  MAILBOX null registerLetter REGISTERED OSM PV1
+  MAILBOX REGISTERED updateLetter REGISTERED OSM PV1
+  MAILBOX ESCALATED updateLetter ESCALATED OSM PV1
+  MAILBOX HANDLED updateLetter HANDLED OSM PV1
+  MAILBOX CONCLUDED updateLetter CONCLUDED OSM PV1
+  MAILBOX CONVERTED updateLetter CONVERTED OSM PV1
+  MAILBOX REOPENED updateLetter REOPENED OSM PV1
+  MAILBOX REPLIED updateLetter REPLIED OSM PV1
+  MAILBOX CLOSED updateLetter CLOSED OSM PV1
+  MAILBOX REGISTERED setLetterHigherOfficeDeadline REGISTERED O PV3
+  MAILBOX ESCALATED setLetterHigherOfficeDeadline ESCALATED O PV3
+  MAILBOX HANDLED setLetterHigherOfficeDeadline HANDLED O PV3
+  MAILBOX CONCLUDED setLetterHigherOfficeDeadline CONCLUDED O PV3
+  MAILBOX CONVERTED setLetterHigherOfficeDeadline CONVERTED O PV3
+  MAILBOX REOPENED setLetterHigherOfficeDeadline REOPENED O PV3
+  MAILBOX REPLIED setLetterHigherOfficeDeadline REPLIED O PV3
+  MAILBOX REGISTERED handOverLetter REGISTERED MSO PV4
+  MAILBOX ESCALATED handOverLetter ESCALATED MSO PV4
+  MAILBOX HANDLED handOverLetter HANDLED MSO PV4
+  MAILBOX CONCLUDED handOverLetter CONCLUDED MSO PV4
+  MAILBOX CONVERTED handOverLetter CONVERTED MSO PV4
+  MAILBOX REOPENED handOverLetter REOPENED MSO PV4
+  MAILBOX REPLIED escalateAfterRating REPLIED OS SV2
+  MAILBOX CLOSED escalateAfterRating CLOSED OS SV2
+  RECEPTION null registerLetter REGISTERED OSM PV1
+  RECEPTION REGISTERED updateLetter REGISTERED OSM PV1
+  RECEPTION CLASSIFIED updateLetter CLASSIFIED OSM PV1
+  RECEPTION ASSIGNED updateLetter ASSIGNED OSM PV1
+  RECEPTION FORWARDED updateLetter FORWARDED OSM PV1
+  RECEPTION HANDLED updateLetter HANDLED OSM PV1
+  RECEPTION CONVERTED updateLetter CONVERTED OSM PV1
+  RECEPTION REOPENED updateLetter REOPENED OSM PV1
+  RECEPTION REPLIED updateLetter REPLIED OSM PV1
+  RECEPTION CLOSED updateLetter CLOSED OSM PV1
+  RECEPTION REGISTERED setLetterHigherOfficeDeadline REGISTERED O PV3
+  RECEPTION CLASSIFIED setLetterHigherOfficeDeadline CLASSIFIED O PV3
+  RECEPTION ASSIGNED setLetterHigherOfficeDeadline ASSIGNED O PV3
+  RECEPTION FORWARDED setLetterHigherOfficeDeadline FORWARDED O PV3
+  RECEPTION HANDLED setLetterHigherOfficeDeadline HANDLED O PV3
+  RECEPTION CONVERTED setLetterHigherOfficeDeadline CONVERTED O PV3
+  RECEPTION REOPENED setLetterHigherOfficeDeadline REOPENED O PV3
+  RECEPTION REPLIED setLetterHigherOfficeDeadline REPLIED O PV3
+  RECEPTION REGISTERED handOverLetter REGISTERED SO PV4
+  RECEPTION CLASSIFIED handOverLetter CLASSIFIED SO PV4
+  RECEPTION ASSIGNED handOverLetter ASSIGNED SO PV4
+  RECEPTION FORWARDED handOverLetter FORWARDED SO PV4
+  RECEPTION HANDLED handOverLetter HANDLED SO PV4
+  RECEPTION CONVERTED handOverLetter CONVERTED SO PV4
+  RECEPTION REOPENED handOverLetter REOPENED SO PV4
+  RECEPTION REPLIED escalateAfterRating REPLIED OS SV2
+  RECEPTION CLOSED escalateAfterRating CLOSED OS SV2
 `
   .trim()
   .split('\n')
   .map((line) => {
     const [flow, from, action, to, roles, rule] = line.trim().split(/\s+/);
-    return { flow, from, action, to, roles: [...roles].map((r) => ROLE_OF[r]), rule } as unknown as Transition;
+    return { flow, from: from === 'null' ? null : from, action, to, roles: [...roles].map((r) => ROLE_OF[r]), rule } as unknown as Transition;
   });
 
 const key = (t: Pick<Transition, 'flow' | 'from' | 'action'>) => `${t.flow} ${t.from} ${t.action}`;
@@ -189,7 +291,8 @@ describe('the transition tables (PV2, MB4, ST4, ST5)', () => {
   describe.each(EXPECTED.map((t) => [`${t.flow}: ${t.from} --${t.action}--> ${t.to}`, t] as const))('%s', (_title, row) => {
     it('is found, leads to its status, and is listed among the allowed actions', () => {
       expect(transitionFor(row.flow, row.from, row.action)).toEqual({ ...row, roles: row.roles });
-      expect(allowedActions(row.flow, row.from)).toContain(row.action);
+      // registration, the record's form and the system's steps are rows, not buttons
+      expect(row.from !== null && allowedActions(row.flow, row.from).includes(row.action)).toBe(row.from !== null && isStepAction(row.action));
     });
 
     it('is open to its roles and to no other casework role', () => {
@@ -212,23 +315,25 @@ describe('refusals name the allowed actions', () => {
     let refused = 0;
     for (const flow of FLOWS) {
       for (const status of STATUSES) {
-        const allowed = EXPECTED.filter((t) => t.flow === flow && t.from === status).map((t) => t.action);
-        expect(allowedActions(flow, status)).toEqual([...new Set(allowed)]);
-        for (const action of LETTER_ACTIONS.filter((a) => !allowed.includes(a))) {
+        const rows = EXPECTED.filter((t) => t.flow === flow && t.from === status).map((t) => t.action);
+        const allowed = [...new Set(rows.filter(isStepAction))];
+        expect(allowedActions(flow, status)).toEqual(allowed);
+        for (const action of LETTER_ACTIONS.filter((a) => !rows.includes(a))) {
           const e = refusal(() => transitionFor(flow, status, action));
           expect(e).toBeInstanceOf(AppError);
-          expect(e.extensions).toEqual({ code: 'TRANSITION_NOT_ALLOWED', flow, from: status, action, allowed: [...new Set(allowed)] });
+          expect(e.extensions).toEqual({ code: 'TRANSITION_NOT_ALLOWED', flow, from: status, action, allowed });
           refused++;
         }
       }
     }
-    expect(refused).toBe(FLOWS.length * STATUSES.length * LETTER_ACTIONS.length - TRANSITIONS.length);
+    const fromNull = TRANSITIONS.filter((t) => t.from === null).length;
+    expect(refused).toBe(FLOWS.length * STATUSES.length * LETTER_ACTIONS.length - (TRANSITIONS.length - fromNull));
   });
 
   it('says in Chinese which steps the status allows', () => {
     const e = refusal(() => transitionFor(LetterFlow.OFFICE, LetterStatus.REGISTERED, 'forwardLetter'));
     expect(e.message).toBe(
-      '机关信访来信处于「已登记」状态，不能执行 forwardLetter（转办）；当前可执行：acceptLetter（受理）、declineLetter（不予受理）、mergeLetters（合并重复件）、extendDeadline（延长办理期限）、voidLetter（作废）',
+      '机关信访来信处于「已登记」状态，不能执行 forwardLetter（转办）；当前可执行：acceptLetter（受理）、declineLetter（不予受理）、mergeLetters（合并重复件）、extendDeadline（延长办理期限）、voidLetter（作废）、setLetterHigherOfficeDeadline（登记上级机关时限）、handOverLetter（移交）',
     );
     const done = refusal(() => transitionFor(LetterFlow.MAILBOX, LetterStatus.VOIDED, 'reopenLetter'));
     expect(done.message).toBe('委员信箱来信处于「已作废」状态，不能执行 reopenLetter（重新办理）；当前状态下不能再办理任何步骤');
@@ -240,6 +345,7 @@ describe('refusals name the allowed actions', () => {
       for (const s of [LetterStatus.DECLINED, LetterStatus.MERGED, LetterStatus.VOIDED]) expect(allowedActions(flow, s)).toEqual([]);
     }
     expect(allowedActions(LetterFlow.OFFICE, LetterStatus.RE_REVIEWED)).toEqual(['closeLetter']);
+    for (const flow of FLOWS) expect(transitionFor(flow, null, 'registerLetter').to).toBe(LetterStatus.REGISTERED);
   });
 });
 
@@ -256,7 +362,7 @@ describe('the shape of the flows', () => {
         }
       }
     }
-    const used = new Set(rows.flatMap((t) => [t.from, t.to]));
+    const used = new Set(rows.flatMap((t) => [t.from, t.to]).filter((st) => st !== null));
     expect([...used].filter((s) => !reached.has(s))).toEqual([]);
   });
 
@@ -298,10 +404,12 @@ describe('the shape of the flows', () => {
   });
 
   it('registers each verb in OPERATIONS with exactly the roles of its rows', () => {
-    for (const action of LETTER_ACTIONS) {
+    for (const action of LETTER_ACTIONS.filter((a) => !SYSTEM_ACTIONS.includes(a))) {
       const roles = new Set(TRANSITIONS.filter((t) => t.action === action).flatMap((t) => t.roles));
       expect([action, new Set(OPERATIONS[action] as Role[])]).toEqual([action, roles]);
     }
+    // the system's steps are taken by what causes them (a rating), never called
+    expect(SYSTEM_ACTIONS.map((a) => OPERATIONS[a])).toEqual([undefined]);
     expect(OPERATIONS.urgentLetters).toEqual([Role.LEADER, Role.OFFICE_STAFF]);
   });
 

@@ -36,6 +36,10 @@ export function flowOf(channel: LetterChannel): LetterFlow {
 
 /** Every workflow verb; each is the GraphQL mutation of the same name. */
 export const LETTER_ACTIONS = [
+  'registerLetter',
+  'updateLetter',
+  'setLetterHigherOfficeDeadline',
+  'handOverLetter',
   'acceptLetter',
   'declineLetter',
   'proposeHandling',
@@ -46,6 +50,7 @@ export const LETTER_ACTIONS = [
   'confirmInvestigation',
   'concludeLetter',
   'replyToLetter',
+  'approveHigherOfficeReport',
   'reportToHigherOffice',
   'requestReview',
   'requestReReview',
@@ -62,10 +67,15 @@ export const LETTER_ACTIONS = [
   'mergeLetters',
   'convertLetter',
   'voidLetter',
+  'escalateAfterRating',
 ] as const;
 export type LetterAction = (typeof LETTER_ACTIONS)[number];
 
 export const ACTION_LABELS: Record<LetterAction, string> = {
+  registerLetter: '登记',
+  updateLetter: '修改登记信息',
+  setLetterHigherOfficeDeadline: '登记上级机关时限',
+  handOverLetter: '移交',
   acceptLetter: '受理',
   declineLetter: '不予受理',
   proposeHandling: '拟办',
@@ -76,6 +86,7 @@ export const ACTION_LABELS: Record<LetterAction, string> = {
   confirmInvestigation: '分管领导签字确认',
   concludeLetter: '办结',
   replyToLetter: '答复来信人',
+  approveHigherOfficeReport: '领导审核同意上报',
   reportToHigherOffice: '向上级机关报告办理结果',
   requestReview: '申请复查',
   requestReReview: '申请复核',
@@ -92,6 +103,7 @@ export const ACTION_LABELS: Record<LetterAction, string> = {
   mergeLetters: '合并重复件',
   convertLetter: '转为提案/社情民意/建议/调研课题',
   voidLetter: '作废',
+  escalateAfterRating: '再次不满意，上报领导',
 };
 
 export const STATUS_LABELS: Record<LetterStatus, string> = {
@@ -121,7 +133,8 @@ export const STATUS_LABELS: Record<LetterStatus, string> = {
 
 export interface Transition {
   flow: LetterFlow;
-  from: LetterStatus;
+  /** null: the letter does not exist yet (its registration). */
+  from: LetterStatus | null;
   action: LetterAction;
   to: LetterStatus;
   /** Roles that may take this step (any one of them). */
@@ -137,13 +150,13 @@ const SAME = 'SAME' as const;
 
 function rows(
   flow: LetterFlow,
-  from: LetterStatus | LetterStatus[],
+  from: LetterStatus | null | LetterStatus[],
   action: LetterAction,
   to: LetterStatus | typeof SAME,
   roles: readonly Role[],
   rule: string,
 ): Transition[] {
-  return (Array.isArray(from) ? from : [from]).map((f) => ({ flow, from: f, action, to: to === SAME ? f : to, roles, rule }));
+  return (Array.isArray(from) ? from : [from]).map((f) => ({ flow, from: f, action, to: to === SAME ? f! : to, roles, rule }));
 }
 
 /** Statuses in which a letter is still being handled: deadlines run, it may be extended or voided. */
@@ -170,6 +183,35 @@ const RECEPTION = LetterFlow.RECEPTION;
 /** Mailbox letters are handled by the member, the group's staff, or the office the letter reached (MB4). */
 const MB = [M, S, O] as const;
 
+/** Every status a letter of the flow can be in, except the two that end its life as a record (merged, voided). */
+const LIVE_STATUSES: Record<LetterFlow, readonly LetterStatus[]> = {
+  OFFICE: [...OPEN_STATUSES.OFFICE, S_.DECLINED, S_.REPLIED, S_.REVIEWED, S_.RE_REVIEWED, S_.CLOSED],
+  MAILBOX: [...OPEN_STATUSES.MAILBOX, S_.REPLIED, S_.CLOSED],
+  RECEPTION: [...OPEN_STATUSES.RECEPTION, S_.REPLIED, S_.CLOSED],
+};
+
+/** The statuses a writer's rating is taken in (SV1): answered letters. */
+export const RATABLE_STATUSES: readonly LetterStatus[] = [S_.REPLIED, S_.REVIEWED, S_.RE_REVIEWED, S_.CLOSED];
+
+/** Rows that every flow has: registration, the record's own edits, the higher office's date, hand-over, a rating's escalation. */
+function common(flow: LetterFlow, registrars: readonly Role[], owners: readonly Role[]): Transition[] {
+  const live = LIVE_STATUSES[flow] as LetterStatus[];
+  return [
+    ...rows(flow, null, 'registerLetter', S_.REGISTERED, registrars, 'PV1'),
+    ...rows(flow, live, 'updateLetter', SAME, registrars, 'PV1'),
+    // while the letter is handled, and once answered, for the report back (PV2)
+    ...rows(flow, [...OPEN_STATUSES[flow], S_.REPLIED], 'setLetterHigherOfficeDeadline', SAME, [O], 'PV3'),
+    ...rows(flow, OPEN_STATUSES[flow] as LetterStatus[], 'handOverLetter', SAME, owners, 'PV4'),
+    // SV2: a second 不满意 goes to the leaders; taken by the rating, never offered as a button
+    ...rows(flow, live.filter((st) => RATABLE_STATUSES.includes(st)), 'escalateAfterRating', SAME, [O, S], 'SV2'),
+  ];
+}
+
+/** Steps the system takes as the consequence of something else (a rating): never offered to anyone. */
+export const SYSTEM_ACTIONS: readonly LetterAction[] = ['escalateAfterRating'];
+/** Changes made through the record's own operations (registration, its form), not a step's button. */
+export const RECORD_ACTIONS: readonly LetterAction[] = ['registerLetter', 'updateLetter'];
+
 export const TRANSITIONS: readonly Transition[] = [
   // ── the office flow (003, LAW) ──
   ...rows(OFFICE, S_.REGISTERED, 'acceptLetter', S_.ACCEPTED, [O], 'PV2'),
@@ -182,7 +224,9 @@ export const TRANSITIONS: readonly Transition[] = [
   ...rows(OFFICE, S_.INVESTIGATED, 'confirmInvestigation', SAME, [L], 'PV2'),
   ...rows(OFFICE, [S_.HANDLED, S_.INVESTIGATED], 'concludeLetter', S_.CONCLUDED, [O], 'PV2'),
   ...rows(OFFICE, [S_.CONCLUDED, S_.CONVERTED], 'replyToLetter', S_.REPLIED, [O], 'PV2'),
-  // a result asked for by a higher office is reported back to it, once concluded (PV2); a recorded step
+  // a result asked for by a higher office is reported back to it, once concluded and approved by a
+  // leader (PV2, 003 §三.4: 经领导审查同意后上报); recorded steps
+  ...rows(OFFICE, HIGHER_OFFICE_REPORT_STATUSES as LetterStatus[], 'approveHigherOfficeReport', SAME, [L], 'PV2'),
   ...rows(OFFICE, HIGHER_OFFICE_REPORT_STATUSES as LetterStatus[], 'reportToHigherOffice', SAME, [O], 'PV2'),
   ...rows(OFFICE, S_.REPLIED, 'requestReview', S_.REVIEWING, [O], 'PV3'),
   ...rows(OFFICE, S_.REVIEWING, 'replyToLetter', S_.REVIEWED, [O], 'PV3'),
@@ -222,19 +266,28 @@ export const TRANSITIONS: readonly Transition[] = [
   ...rows(RECEPTION, [S_.REGISTERED, S_.CLASSIFIED], 'mergeLetters', S_.MERGED, [S], 'PV1'),
   ...rows(RECEPTION, OPEN_STATUSES.RECEPTION as LetterStatus[], 'extendDeadline', SAME, [L], 'PV3'),
   ...rows(RECEPTION, withoutConverted(OPEN_STATUSES.RECEPTION), 'voidLetter', S_.VOIDED, [O, S], 'PV1'),
+
+  // ── in every flow ──
+  ...common(OFFICE, [O, S, M], [O]),
+  ...common(MAILBOX, [O, S, M], MB),
+  ...common(RECEPTION, [O, S, M], [S, O]),
 ];
 
-export function findTransition(flow: LetterFlow, from: LetterStatus, action: string): Transition | undefined {
+export function findTransition(flow: LetterFlow, from: LetterStatus | null, action: string): Transition | undefined {
   return TRANSITIONS.find((t) => t.flow === flow && t.from === from && t.action === action);
 }
 
-/** The actions a letter of `flow` in `status` allows, in table order. */
+/** The steps a letter of `flow` in `status` allows, in table order (the record's own edits and the system's steps aside). */
 export function allowedActions(flow: LetterFlow, status: LetterStatus): LetterAction[] {
-  return [...new Set(TRANSITIONS.filter((t) => t.flow === flow && t.from === status).map((t) => t.action))];
+  return [...new Set(TRANSITIONS.filter((t) => t.flow === flow && t.from === status && isStepAction(t.action)).map((t) => t.action))];
 }
 
+/** A step someone takes on an existing letter with its own verb (a button in the console). */
+export const isStepAction = (a: LetterAction) => !SYSTEM_ACTIONS.includes(a) && !RECORD_ACTIONS.includes(a);
+
 /** TRANSITION_NOT_ALLOWED, naming what the letter's status does allow (in the message and `extensions.allowed`). */
-export function transitionNotAllowed(flow: LetterFlow, from: LetterStatus, action: string): AppError {
+export function transitionNotAllowed(flow: LetterFlow, from: LetterStatus | null, action: string): AppError {
+  if (from === null) return new AppError('TRANSITION_NOT_ALLOWED', `${FLOW_LABELS[flow]}来信须先登记（registerLetter）`, { flow, from, action, allowed: ['registerLetter'] });
   const allowed = allowedActions(flow, from);
   const label = ACTION_LABELS[action as LetterAction] ?? action;
   const can = allowed.length
@@ -248,7 +301,7 @@ export function transitionNotAllowed(flow: LetterFlow, from: LetterStatus, actio
 }
 
 /** The step, or TRANSITION_NOT_ALLOWED. */
-export function transitionFor(flow: LetterFlow, from: LetterStatus, action: string): Transition {
+export function transitionFor(flow: LetterFlow, from: LetterStatus | null, action: string): Transition {
   const t = findTransition(flow, from, action);
   if (!t) throw transitionNotAllowed(flow, from, action);
   return t;

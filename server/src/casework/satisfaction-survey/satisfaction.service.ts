@@ -5,13 +5,11 @@ import { parseId } from '../../common/crud.js';
 import { AppError, badInput, conflict, notFound } from '../../common/errors.js';
 import { hitRateLimit, rateLimited } from '../../common/rate-limit.js';
 import { assertReach } from '../../access/access.guard.js';
-import { LetterEvent } from '../letter-event/letter-event.entity.js';
 import { Letter } from '../letter/letter.entity.js';
 import { LetterStatus } from '../letter/letter.enums.js';
 
-import { findTransition, flowOf, STATUS_LABELS } from '../letter/letter.workflow.js';
-import { reopenLetter } from '../letter/letter.workflow.service.js';
-import { Notification, NotificationKind } from '../../platform/notification/notification.entity.js';
+import { findTransition, flowOf, RATABLE_STATUSES, STATUS_LABELS } from '../letter/letter.workflow.js';
+import { escalateAfterRating, reopenLetter } from '../letter/letter.workflow.service.js';
 import { Organization } from '../../platform/organization/organization.entity.js';
 import { organizationResource } from '../../platform/organization/organization.resolver.js';
 import { Reception } from '../../stations/reception/reception.entity.js';
@@ -21,12 +19,7 @@ import { RatingMethod, RatingSource, SatisfactionRating, SatisfactionSurvey } fr
 // ───────────────────────────── pure rules ─────────────────────────────
 
 /** SV1: a letter can be rated once its writer has had an answer (a reply, a review's or re-review's answer). */
-export const RATABLE_STATUSES: readonly LetterStatus[] = [
-  LetterStatus.REPLIED,
-  LetterStatus.REVIEWED,
-  LetterStatus.RE_REVIEWED,
-  LetterStatus.CLOSED,
-];
+export { RATABLE_STATUSES };
 
 /** What recorded a rating (SV1): staff record a call or a visit; a writer's paper form; online by tracking code. */
 export function ratingMethodFor(source: RatingSource, method: RatingMethod | null | undefined): RatingMethod {
@@ -80,8 +73,6 @@ export interface StaffRatingInput extends RatingInput {
   method?: RatingMethod | null;
 }
 
-/** The action of the LetterEvent a second 不满意 leaves on the letter's timeline (SV2). */
-export const ESCALATE_AFTER_RATING = 'escalateAfterRating';
 
 /** The name on the timeline for a rating the writer made online. */
 const ONLINE_WRITER = '来信人（网上评价）';
@@ -129,23 +120,9 @@ async function rateLetterIn(ctx: Context, letterId: number, input: RatingInput &
     await reopenLetter({ ...ctx, actor }, letterId, `来信人对第 ${round} 轮办理不满意（SV2）${said}`);
   } else if (consequence === 'ESCALATE') {
     survey.escalatedLetter = true;
-    const note = `来信人对第 ${round} 轮办理仍不满意，上报领导（SV2）${said}`;
-    em.persist(
-      LetterEvent.of(letter, {
-        action: ESCALATE_AFTER_RATING,
-        fromStatus: letter.status,
-        toStatus: letter.status,
-        actorName: input.recordedByName ?? ONLINE_WRITER,
-        note,
-      }),
-    );
-    const notice = new Notification();
-    notice.kind = NotificationKind.INFO;
-    notice.title = `来信 ${letter.serialNumber} 再次评价不满意，已上报（SV2）`;
-    notice.body = note;
-    notice.letter = ref(letter);
-    notice.organization = letter.organization;
-    em.persist(notice);
+    await em.flush();
+    const actor = { ...ctx.actor, displayName: input.recordedByName ?? ONLINE_WRITER };
+    await escalateAfterRating({ ...ctx, actor }, letterId, `来信人对第 ${round} 轮办理仍不满意，上报领导（SV2）${said}`);
   }
   await em.flush();
   return survey;

@@ -12,6 +12,9 @@ export enum NotificationKind {
   DEADLINE_PASSED = 'DEADLINE_PASSED',
   URGENT_LETTER = 'URGENT_LETTER',
   ASSIGNED = 'ASSIGNED',
+  FORWARDED = 'FORWARDED',
+  RESULT_REPORTED = 'RESULT_REPORTED',
+  RETURNED = 'RETURNED',
   INFO = 'INFO',
 }
 registerEnumType(NotificationKind, {
@@ -22,6 +25,9 @@ registerEnumType(NotificationKind, {
     DEADLINE_PASSED: { description: '已超期' },
     URGENT_LETTER: { description: '紧急来信（PV6）' },
     ASSIGNED: { description: '交办给我' },
+    FORWARDED: { description: '转本单位办理' },
+    RESULT_REPORTED: { description: '已报送办理结果' },
+    RETURNED: { description: '退回重新办理或上报' },
     INFO: { description: '一般通知' },
   },
 });
