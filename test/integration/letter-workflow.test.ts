@@ -420,7 +420,7 @@ describe('time limits (PV3)', () => {
     expect((await act(w.jx.office, 'declineLetter', repeat.id, { reason: '已复核终结，不再受理', writerNotifiedOn: '2026-07-05' })).status).toBe('DECLINED');
     // archived, it cannot be reopened either
     const closed = await act(w.jx.office, 'closeLetter', letter.id, { closedOn: '2026-07-02' });
-    expect([closed.status, closed.closedOn, closed.allowedActions]).toEqual(['CLOSED', '2026-07-02', ['reopenLetter']]);
+    expect([closed.status, closed.closedOn, closed.allowedActions]).toEqual(['CLOSED', '2026-07-02', []]);
     const reopen = await expectError(act(w.jx.office, 'reopenLetter', letter.id, { reason: '来信人不满意' }));
     expect([reopen.extensions.code, reopen.extensions.reason]).toEqual(['CONFLICT', 'RE_REVIEWED']);
   });
@@ -544,7 +544,8 @@ describe('reporting back to a higher office (PV2)', () => {
       gql`mutation ($id: ID!) { setLetterHigherOfficeDeadline(id: $id, dueOn: "2026-04-15", office: "浙江省政协办公厅") { version allowedActions } }`,
       { id: letter.id },
     );
-    expect(set.setLetterHigherOfficeDeadline.allowedActions).toContain('reportToHigherOffice');
+    // first a leader's approval, then the report (PV2)
+    expect([set.setLetterHigherOfficeDeadline.allowedActions.includes('approveHigherOfficeReport'), set.setLetterHigherOfficeDeadline.allowedActions.includes('reportToHigherOffice')]).toEqual([true, false]);
     expect(await reportDeadline(letter.id, '2026-04-16')).toEqual({
       measure: 'HIGHER_OFFICE_REPORT',
       dueOn: '2026-04-15',
@@ -568,6 +569,7 @@ describe('reporting back to a higher office (PV2)', () => {
       NAMES.chair,
       '同意上报',
     ]);
+    expect([approved.allowedActions.includes('approveHigherOfficeReport'), approved.allowedActions.includes('reportToHigherOffice')]).toEqual([false, true]);
     const twice = await expectError(act(w.jx.chair, 'approveHigherOfficeReport', letter.id, { opinion: '同意' }));
     expect([twice.extensions.code, twice.extensions.reason]).toEqual(['CONFLICT', 'ALREADY_APPROVED']);
     const early = await expectError(act(w.jx.office, 'reportToHigherOffice', letter.id, { ...report, reportedOn: '2026-03-20' }));

@@ -43,6 +43,7 @@ const actsOnlyAs = (role: Role) => (a: ActorFacts, t: Transition) => {
   return roles.length > 0 && roles.every((r) => r === role);
 };
 const NONE = { id: null } as FilterQuery<Letter>;
+const NO_ACTOR: ActorFacts = { accountId: null, name: '', roles: null, departmentId: null, leaderId: null, memberId: null, leader: null };
 
 /** PV7 (PR2): a department handler records results only for letters their department leads. */
 export const PV7_leadDepartmentRecords: LetterRule = {
@@ -193,6 +194,11 @@ const bound = (t: Transition, a: ActorFacts) => (VERB_RULES[t.action] ?? []).fil
 /** The first rule of the step that the letter breaks for the actor, or null; `byStep`: only those the step checks. */
 export function brokenRule(l: Letter, a: ActorFacts, t: Transition, byStep = false): LetterRule | null {
   return bound(t, a).find((r) => !(byStep && r.checkedByVerb) && !r.holds(l, a)) ?? null;
+}
+
+/** Whether the rules of `action` that ask nothing of the actor hold for the letter (allowedActions). */
+export function letterAllows(l: Letter, action: LetterAction): boolean {
+  return (VERB_RULES[action] ?? []).filter((r) => !r.applies).every((r) => r.holds(l, NO_ACTOR));
 }
 
 /** The step's rules as one SQL condition for the actor ({} when none binds). */

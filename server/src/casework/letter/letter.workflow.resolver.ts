@@ -10,10 +10,9 @@ import { Letter } from './letter.entity.js';
 import { EscalationLevel, LetterCategory, LetterConversion, LetterOutcome, ReplyMethod } from './letter.enums.js';
 import { allowedActions, flowOf, LetterFlow } from './letter.workflow.js';
 import { LetterActionOption, myActions } from './letter.actions.js';
-import { PV2_higherOfficeAwaitsReport, type ActorFacts } from './letter.rules.js';
+import { letterAllows } from './letter.rules.js';
 import { Account } from '../../platform/account/account.entity.js';
 
-const NO_ACTOR: ActorFacts = { accountId: null, name: '', roles: null, departmentId: null, leaderId: null, memberId: null, leader: null };
 import * as wf from './letter.workflow.service.js';
 
 registerEnumType(LetterFlow, {
@@ -155,9 +154,8 @@ export class LetterWorkflowResolver {
 
   @FieldResolver(() => [String], { description: '当前状态下可执行的办理步骤（mutation 名，不论由谁执行；本人可执行的见 myActions）' })
   allowedActions(@Root() letter: Letter): string[] {
-    // PV2: reporting to a higher office (and its approval) only for a letter it referred, and once
-    const reportable = PV2_higherOfficeAwaitsReport.holds(letter, NO_ACTOR);
-    return allowedActions(flowOf(letter.channel), letter.status).filter((a) => (a !== 'reportToHigherOffice' && a !== 'approveHigherOfficeReport') || reportable);
+    // the table's steps whose rules about the letter hold (PV2: a report only for a letter a higher office referred …)
+    return allowedActions(flowOf(letter.channel), letter.status).filter((a) => letterAllows(letter, a));
   }
 
   @FieldResolver(() => [LetterActionOption], {
