@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, type GraphQLClient } from 'graphql-request';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
-import { act, actorFor, defaultArgs, NAMES, newLetter, PATHS, VERBS, walk, type Flow, type RolesOf, type WorkflowWorld, setUpWorkflowWorld } from '../support/workflow-fixtures.js';
-import { findTransition, isStepAction, TRANSITIONS, type LetterFlow } from '../../server/src/casework/letter/letter.workflow.js';
-import type { LetterStatus } from '../../server/src/casework/letter/letter.enums.js';
+import { act, actorFor, defaultArgs, NAMES, newLetter, PATHS, VERBS, walk, type Flow, rolesOf, type WorkflowWorld, setUpWorkflowWorld } from '../support/workflow-fixtures.js';
+import { isStepAction, TRANSITIONS } from '../../server/src/casework/letter/letter.workflow.js';
 import { Role } from '../../server/src/platform/account/role.js';
 
 /**
@@ -23,7 +22,6 @@ afterAll(async () => {
   await t.close();
 });
 
-const rolesOf: RolesOf = (flow, from, action) => findTransition(flow as LetterFlow, from as LetterStatus, action)?.roles ?? [];
 
 interface Account {
   name: string;

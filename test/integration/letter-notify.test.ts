@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, type GraphQLClient } from 'graphql-request';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
-import { act, newLetter, PATHS, walk, type RolesOf, type WorkflowWorld, setUpWorkflowWorld } from '../support/workflow-fixtures.js';
-import { findTransition, type LetterFlow } from '../../server/src/casework/letter/letter.workflow.js';
-import type { LetterStatus } from '../../server/src/casework/letter/letter.enums.js';
+import { act, newLetter, PATHS, walk, rolesOf, type WorkflowWorld, setUpWorkflowWorld } from '../support/workflow-fixtures.js';
 
 /**
  * The notify phase of a step (issue 9): who hears of a letter's change, written with the step, and
@@ -25,7 +23,6 @@ afterAll(async () => {
   await t.close();
 });
 
-const rolesOf: RolesOf = (flow, from, action) => findTransition(flow as LetterFlow, from as LetterStatus, action)?.roles ?? [];
 
 /** The notifications about a letter, as the installation holds them: kind, recipient account, title. */
 async function noticesOf(letterId: string): Promise<Array<[string, string, string]>> {

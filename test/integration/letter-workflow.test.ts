@@ -14,12 +14,11 @@ import {
   walk,
   WF_FIELDS,
   type Flow,
-  type RolesOf,
+  rolesOf,
   type WorkflowWorld,
   setUpWorkflowWorld,
 } from '../support/workflow-fixtures.js';
-import { findTransition, TRANSITIONS, type LetterFlow } from '../../server/src/casework/letter/letter.workflow.js';
-import type { LetterStatus } from '../../server/src/casework/letter/letter.enums.js';
+import { TRANSITIONS } from '../../server/src/casework/letter/letter.workflow.js';
 import { reopenLetter } from '../../server/src/casework/letter/letter.workflow.service.js';
 import { SYSTEM, type Context } from '../../server/src/common/context.js';
 import { Role } from '../../server/src/platform/account/role.js';
@@ -36,7 +35,6 @@ afterAll(async () => {
   await t.close();
 });
 
-const rolesOf: RolesOf = (flow, from, action) => findTransition(flow as LetterFlow, from as LetterStatus, action)?.roles ?? [];
 const path = (flow: Flow, status: string) => PATHS[flow][status];
 const letterOf = async (flow: Flow, id: string) =>
   (await readerOf(w, flow).request<any>(gql`query ($id: ID!) { Letter(id: $id) { ${WF_FIELDS} } }`, { id })).Letter;

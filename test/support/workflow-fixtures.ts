@@ -1,6 +1,8 @@
 import { gql, type GraphQLClient } from 'graphql-request';
 import type { TestApp } from './app.js';
 import { adminClient, signIn } from './sessions.js';
+import { findTransition, type LetterFlow } from '../../server/src/casework/letter/letter.workflow.js';
+import type { LetterStatus } from '../../server/src/casework/letter/letter.enums.js';
 
 /**
  * Set-up and steps of the letter workflow tests (issue 5), all over the API: an administrator makes
@@ -485,6 +487,9 @@ export const readerOf = (w: WorkflowWorld, flow: Flow) => (flow === 'RECEPTION' 
 
 /** The roles of each step (mirrors OPERATIONS; the flow's row is applied by the server). */
 export type RolesOf = (flow: Flow, from: string, action: string) => readonly string[];
+
+/** The roles of the table's row. */
+export const rolesOf: RolesOf = (flow, from, action) => findTransition(flow as LetterFlow, from as LetterStatus, action)?.roles ?? [];
 
 /** Walks a letter along `steps`; returns it after the last one. */
 export async function walk(w: WorkflowWorld, flow: Flow, letter: any, steps: string[], rolesOf: RolesOf): Promise<any> {
