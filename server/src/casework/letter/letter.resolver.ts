@@ -8,6 +8,11 @@ import { Letter } from './letter.entity.js';
 import { letterFields, letterReadFields } from './letter.inputs.js';
 import { validateLetter } from './letter.policy.js';
 import { registerLetter, revealLetterWriter } from './letter.service.js';
+import type { FilterQuery } from '@mikro-orm/core';
+import { LocalDateResolver } from 'graphql-scalars';
+import { badInput } from '../../common/errors.js';
+import { todayInChina } from '../../people/member/dates.js';
+import { OPEN_LETTER } from './letter.deadlines.service.js';
 
 /** Reads and `updateLetter` (descriptive fields only); registration is the verb below. */
 export const letterResource = createCrudResolver<Letter>({
@@ -21,7 +26,33 @@ export const letterResource = createCrudResolver<Letter>({
   defaultSort: { field: 'id', order: 'DESC' },
   validate: validateLetter,
   guardList: guardWriterProbe,
+  filters: {
+    overdue: {
+      type: () => Boolean,
+      description: '是否超期：有未完成的时限已过到期日期（按 asOf，默认今天，北京时间）',
+      where: (value: boolean, filter) => overdueCondition(value, overdueAsOf(filter.asOf)),
+    },
+    asOf: {
+      type: () => LocalDateResolver,
+      description: '判断是否超期（overdue）的日期，默认今天（北京时间）',
+      where: () => ({}),
+    },
+  },
 });
+
+/** The day `overdue` is judged on: the filter's asOf, else today in China. */
+function overdueAsOf(asOf: string | null | undefined): string {
+  const day = asOf ?? todayInChina();
+  if (day < '1900-01-01' || day > '2100-12-31') throw badInput('filter.asOf', '计算日期须在 1900 年至 2100 年之间');
+  return day;
+}
+
+/** overdue: an open letter (by status) whose earliest unfinished due date is before `asOf`; false: the others. */
+function overdueCondition(overdue: boolean, asOf: string): FilterQuery<Letter> {
+  const yes = { $and: [{ nextDueOn: { $lt: asOf } }, OPEN_LETTER] } as FilterQuery<Letter>;
+  if (overdue) return yes;
+  return { $or: [{ nextDueOn: null }, { nextDueOn: { $gte: asOf } }, { $not: OPEN_LETTER }] } as FilterQuery<Letter>;
+}
 
 const RegisterLetterArgs = buildCreateArgs('Letter', letterFields);
 

@@ -10,7 +10,7 @@ import { LetterEvent } from '../letter-event/letter-event.entity.js';
 import { Letter } from './letter.entity.js';
 import { LetterStatus } from './letter.enums.js';
 import { validateLetter } from './letter.policy.js';
-import { chooseLetterDeadlines } from './letter.deadlines.service.js';
+import { chooseLetterDeadlines, storeLetterDeadlines } from './letter.deadlines.service.js';
 
 /** `JX-2026-000123` (PV1). */
 export function formatSerialNumber(code: string, year: number, seq: number): string {
@@ -72,6 +72,7 @@ export async function registerLetter(ctx: Context, args: Record<string, any>, cr
         note: `登记，编号 ${letter.serialNumber}`,
       }),
     );
+    await storeLetterDeadlines(em, [letter]); // issue 9: the letter's stored deadlines
     await em.flush();
     await crud.assertStillInScope(ctx, em, letter); // a letter registered outside the caller's reach
     return letter;

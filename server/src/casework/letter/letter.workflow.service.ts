@@ -1,4 +1,4 @@
-import { deadlineLoader } from './letter.deadlines.service.js';
+import { deadlineLoader, storeLetterDeadlines } from './letter.deadlines.service.js';
 import { todayInChina } from '../../people/member/dates.js';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -138,6 +138,7 @@ async function step(
     const note = await apply({ em, ctx: { ...ctx, em }, letter, actor, flow: transition.flow, transition });
     letter.status = transition.to;
     appendEvent(em, letter, action, from, transition.to, actor, note);
+    await storeLetterDeadlines(em, [letter]); // issue 9: the letter's stored deadlines, in the step's transaction
     await em.flush();
     return letter;
   });
@@ -804,6 +805,7 @@ export async function mergeLetters(ctx: Context, input: MergeLettersInput): Prom
       merged.push(letter);
     }
     appendEvent(em, main, 'mergeLetters', main.status, main.status, actor, withNote(`并入重复件 ${merged.map((l) => l.serialNumber).join('、')}`, input.note));
+    await storeLetterDeadlines(em, [main, ...merged]); // issue 9: stored deadlines (the merged ones have none left)
     await em.flush();
     return main;
   });
