@@ -2,8 +2,9 @@ import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { gql } from 'graphql-request';
 import { ensureOfficialCalendar } from '../../server/src/casework/calendar-day/calendar-day.official.js';
 import { dueWithin, earliestDue, overdue, type LetterDeadlineValue } from '../../server/src/casework/letter/letter.deadlines.js';
-import { DeadlineLoader, PolicyTree, runRecompute, scanOpenLetters } from '../../server/src/casework/letter/letter.deadlines.service.js';
+import { DeadlineLoader, OPEN_LETTER_SQL, PolicyTree, runRecompute, scanOpenLetters } from '../../server/src/casework/letter/letter.deadlines.service.js';
 import { Letter } from '../../server/src/casework/letter/letter.entity.js';
+import { dueWithinWindow } from '../../server/src/casework/letter/letter.deadlines.resolver.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { adminClient, signIn } from '../support/sessions.js';
 
@@ -105,6 +106,22 @@ async function timeIt(label: string, n: number, fn: () => Promise<unknown>): Pro
 afterAll(async () => {
   const counts = await t.client.request<any>(`query ($asOf: LocalDate) { _overdueLettersMeta(asOf: $asOf) { count } _lettersDueWithinMeta(days: 5, asOf: $asOf) { count } }`, { asOf: AS_OF });
   console.log(`[deadlines.bench] ${LETTERS} open letters, as of ${AS_OF}: ${counts._overdueLettersMeta.count} overdue, ${counts._lettersDueWithinMeta.count} due within 5 working days`);
+  if (process.env.BENCH_EXPLAIN) {
+    // the statements of the two lists, as the resolver builds them for this scope (all the units)
+    const em = t.orm.em.fork();
+    const scope = `l.organization_id in (select id from organization)`;
+    const window = `'{${dueWithinWindow(await new DeadlineLoader(em).calendar(), AS_OF, 5).join(',')}}'::date[]`;
+    const earliest = `case when l.next_due_on >= '${AS_OF}' then l.next_due_on else (select min(d) from unnest(l.open_due_dates) d where d >= '${AS_OF}') end`;
+    for (const sql of [
+      `select count(*) from letter l where ${scope} and ${OPEN_LETTER_SQL} and l.open_due_dates && ${window}`,
+      `select l.id from letter l where ${scope} and ${OPEN_LETTER_SQL} and l.open_due_dates && ${window} order by ${earliest}, l.id limit 100`,
+      `select count(*) from letter l where ${scope} and ${OPEN_LETTER_SQL} and l.next_due_on < '${AS_OF}'`,
+      `select l.id from letter l where ${scope} and ${OPEN_LETTER_SQL} and l.next_due_on < '${AS_OF}' order by l.next_due_on, l.id limit 100`,
+    ]) {
+      const plan = await em.execute(`explain (analyze, buffers) ${sql}`);
+      console.log(`[explain] ${sql}\n${plan.map((r: any) => r['QUERY PLAN']).join('\n')}`);
+    }
+  }
   await timeIt('NEW overdueLetters(perPage: 100) + _overdueLettersMeta over HTTP', 200, () => t.client.request(OVERDUE, { asOf: AS_OF }));
   await timeIt('NEW lettersDueWithin(days: 5, perPage: 100) + meta over HTTP', 200, () => t.client.request(DUE, { asOf: AS_OF }));
   if (t.client && process.env.BENCH_OLD !== '0') {

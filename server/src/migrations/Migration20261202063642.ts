@@ -15,8 +15,8 @@ export class Migration20261202063642 extends Migration {
     this.addSql(`create index "job_pending_index" on "job" ("run_after", "id") where "status" = 'PENDING';`);
 
     this.addSql(`alter table "letter" add column "next_due_on" date null, add column "next_due_measure" text null, add column "next_due_rule_ref" text null, add column "open_deadlines" jsonb null, add column "open_due_dates" date[] null;`);
-    this.addSql(`create index "letter_open_due_dates_index" on "letter" using gin ("open_due_dates") where "open_due_dates" is not null;`);
-    this.addSql(`create index "letter_next_due_on_index" on "letter" ("next_due_on", "organization_id") where "next_due_on" is not null;`);
+    this.addSql(`create index "letter_open_due_dates_index" on "letter" using gin ("open_due_dates") where "open_due_dates" is not null and ("status" not in ('DECLINED', 'REPLIED', 'CLOSED', 'MERGED', 'VOIDED', 'REVIEWED', 'RE_REVIEWED') or ("higher_office_due_on" is not null and "reported_to_higher_office_on" is null and "status" not in ('DECLINED', 'VOIDED', 'MERGED')));`);
+    this.addSql(`create index "letter_next_due_on_index" on "letter" ("next_due_on", "organization_id") where "next_due_on" is not null and ("status" not in ('DECLINED', 'REPLIED', 'CLOSED', 'MERGED', 'VOIDED', 'REVIEWED', 'RE_REVIEWED') or ("higher_office_due_on" is not null and "reported_to_higher_office_on" is null and "status" not in ('DECLINED', 'VOIDED', 'MERGED')));`);
 
     this.addSql(`insert into "job" ("kind", "payload") select 'letter-deadlines.recompute', '{"all": true}'::jsonb where exists (select 1 from "letter");`);
     this.addSql(`update "deadline_policy"

@@ -114,7 +114,7 @@ function dueQuery(ctx: Context, q: DueQuery, asOf: string, organizationId?: stri
   }
   qb.andWhere(`l.open_due_dates && '{${q.window.join(',')}}'::date[]`);
   // the earliest due date not yet past is the earliest in the window
-  return { qb, dueOn: `(select min(d) from unnest(l.open_due_dates) d where d >= '${asOf}')` };
+  return { qb, dueOn: `case when l.next_due_on >= '${asOf}' then l.next_due_on else (select min(d) from unnest(l.open_due_dates) d where d >= '${asOf}') end` };
 }
 
 async function countDue(ctx: Context, q: DueQuery, asOf: string, organizationId?: string | null): Promise<number> {

@@ -19,6 +19,7 @@ import {
   SETTLED_STATUSES,
   chooseDeadlineRules,
   letterDeadlines,
+  openLetterSql,
   storedDeadlines,
   type StoredDeadlines,
   type ChosenDeadlineRule,
@@ -414,9 +415,8 @@ export async function scanLetters(
  * read the stored deadlines of these letters only, so a letter settled by any path is never listed.
  */
 export const OPEN_LETTER: FilterQuery<Letter> = { $or: [{ status: { $nin: [...SETTLED_STATUSES] } }, AWAITING_HIGHER_OFFICE_REPORT] } as FilterQuery<Letter>;
-const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 /** OPEN_LETTER as SQL on the alias `l`. */
-export const OPEN_LETTER_SQL = `(l.status not in (${quoted(SETTLED_STATUSES)}) or (l.higher_office_due_on is not null and l.reported_to_higher_office_on is null and l.status not in ('DECLINED', 'VOIDED', 'MERGED')))`;
+export const OPEN_LETTER_SQL = openLetterSql('l');
 
 /** The event days of the steps persisted in this unit of work and not flushed yet (the step's own event). */
 function pendingEventDays(em: EntityManager): Map<Letter, Partial<EventDates>> {

@@ -227,6 +227,17 @@ export const SETTLED_STATUSES: readonly LetterStatus[] = Object.values(LetterSta
   (s) => LETTER_MEASURES.every((m) => isStepDone(m, s)) && !AWAITING_REVIEW_ANSWER.has(s),
 );
 
+/**
+ * A letter with an open step (or a report owed to a higher office, PV2), judged by its status alone, as
+ * SQL on `alias` (empty: no alias, for index predicates). The lists over the stored deadlines add it,
+ * so a letter settled by any path is never listed; the partial indexes carry the same predicate.
+ */
+export function openLetterSql(alias = 'l'): string {
+  const c = (column: string) => (alias ? `${alias}.${column}` : `"${column}"`);
+  const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+  return `(${c('status')} not in (${list(SETTLED_STATUSES)}) or (${c('higher_office_due_on')} is not null and ${c('reported_to_higher_office_on')} is null and ${c('status')} not in ('DECLINED', 'VOIDED', 'MERGED')))`;
+}
+
 /** PV3 (LAW 第35、36条): 复查 and 复核 are answered within 30 days of the request, calendar days rolled off a day off (DL3). */
 export const REVIEW_ANSWER_RULE = DEFAULT_DEADLINE_POLICIES.NATIONAL.find((p) => p.measure === 'REVIEW_ANSWER')!;
 
