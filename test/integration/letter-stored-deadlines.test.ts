@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, type GraphQLClient } from 'graphql-request';
 import { ensureOfficialCalendar } from '../../server/src/casework/calendar-day/calendar-day.official.js';
 import { Letter } from '../../server/src/casework/letter/letter.entity.js';
+import { storeLetterDeadlines } from '../../server/src/casework/letter/letter.deadlines.service.js';
 import { LetterStatus } from '../../server/src/casework/letter/letter.enums.js';
 import { Migration20261202063642 } from '../../server/src/migrations/Migration20261202063642.js';
 import { runPendingJobs } from '../../server/src/platform/job/job.service.js';
@@ -131,6 +132,29 @@ describe('stored deadlines, written by every step (DL1)', () => {
     expect(handle.startOn).not.toBe('2026-09-24');
     expect([res.reopenLetter.nextDueOn, res.reopenLetter.nextDueMeasure]).toEqual([handle.dueOn, 'HANDLE']);
     expect(await stored(letter.id)).toEqual([handle.dueOn, 'HANDLE', HANDLE]);
+  });
+});
+
+describe('storeLetterDeadlines, batched', () => {
+  it('computes the deadlines of 12 letters in as many statements as of 2, some needing their events', async () => {
+    const org = await createOrg('达州市政协办公室研究室', 'DZYJ', orgId);
+    const ids: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const letter = await register(org, `2026-10-${String(i + 1).padStart(2, '0')}`);
+      // every other letter was reopened: its handling counts from the reopening event
+      if (i % 2 === 0) await setStatus(letter.id, LetterStatus.REOPENED, { reopenCount: 1, writerNotifiedOn: '2026-10-13' });
+      ids.push(Number(letter.id));
+    }
+    const run = async (n: number) => {
+      const em = t.orm.em.fork();
+      const letters = await em.find(Letter, { id: { $in: ids.slice(0, n) } });
+      const { count } = await t.countQueries(() => storeLetterDeadlines(em, letters));
+      return { count, stored: letters.map((l) => l.nextDueOn) };
+    };
+    const two = await run(2);
+    const twelve = await run(12);
+    expect(twelve.stored).toHaveLength(12);
+    expect(twelve.count).toBe(two.count);
   });
 });
 
