@@ -9,8 +9,15 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 export interface JobProgress {
   /** sets the number of items the job has to do */
   total(n: number): Promise<void>;
-  /** adds items done */
+  /** adds items done; throws JobInterrupted once the worker is stopping (the job is put back, to run again) */
   advance(n: number): Promise<void>;
+}
+
+/** The worker is stopping: the job goes back to the queue (handlers are idempotent and run again from the start). */
+export class JobInterrupted extends Error {
+  constructor() {
+    super('后台任务因服务停止而中断，稍后重新执行');
+  }
 }
 
 export type JobHandler = (em: EntityManager, payload: Record<string, any>, progress: JobProgress) => Promise<void>;
@@ -57,11 +64,14 @@ async function claim(orm: MikroORM): Promise<ClaimedJob | null> {
   return r ? { id: Number(r.id), kind: r.kind, payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload ?? {} } : null;
 }
 
-async function runOne(orm: MikroORM, job: ClaimedJob): Promise<boolean> {
+async function runOne(orm: MikroORM, job: ClaimedJob, stopping: () => boolean): Promise<boolean> {
   const em = orm.em.fork();
   const progress: JobProgress = {
     total: async (n) => void (await em.execute(`update job set total = ?, done = 0 where id = ?`, [n, job.id])),
-    advance: async (n) => void (await em.execute(`update job set done = done + ? where id = ?`, [n, job.id])),
+    advance: async (n) => {
+      await em.execute(`update job set done = done + ? where id = ?`, [n, job.id]);
+      if (stopping()) throw new JobInterrupted();
+    },
   };
   const handler = handlers.get(job.kind);
   try {
@@ -70,6 +80,10 @@ async function runOne(orm: MikroORM, job: ClaimedJob): Promise<boolean> {
     await em.execute(`update job set status = 'DONE', finished_at = now(), locked_by = null where id = ?`, [job.id]);
     return true;
   } catch (e) {
+    if (e instanceof JobInterrupted) {
+      await orm.em.fork().execute(`update job set status = 'PENDING', attempts = attempts - 1, locked_by = null, started_at = null where id = ?`, [job.id]);
+      return true;
+    }
     const message = (e as Error)?.message ?? String(e);
     await orm.em.fork().execute(`update job set status = 'FAILED', finished_at = now(), locked_by = null, error = ? where id = ?`, [message.slice(0, 2000), job.id]);
     return false;
@@ -77,19 +91,19 @@ async function runOne(orm: MikroORM, job: ClaimedJob): Promise<boolean> {
 }
 
 /** Runs the pending jobs until none is left; returns how many ran and how many failed. */
-export async function runPendingJobs(orm: MikroORM): Promise<{ ran: number; failed: number }> {
+export async function runPendingJobs(orm: MikroORM, stopping: () => boolean = () => false): Promise<{ ran: number; failed: number }> {
   let ran = 0;
   let failed = 0;
-  for (let job = await claim(orm); job; job = await claim(orm)) {
+  for (let job = stopping() ? null : await claim(orm); job; job = stopping() ? null : await claim(orm)) {
     ran++;
-    if (!(await runOne(orm, job))) failed++;
+    if (!(await runOne(orm, job, stopping))) failed++;
   }
   return { ran, failed };
 }
 
 /**
  * The worker inside the server: polls the queue (every `intervalMs`, and at once on start), drains it,
- * and on stop waits for the job it is running to finish.
+ * and on stop lets the running job finish its batch and puts it back in the queue.
  */
 export function startJobWorker(
   orm: MikroORM,
@@ -99,7 +113,7 @@ export function startJobWorker(
   let stopped = false;
   const drain = () => {
     if (!current) {
-      current = runPendingJobs(orm)
+      current = runPendingJobs(orm, () => stopped)
         .then((r) => {
           if (r.ran) log(`[jobs] ${r.ran} job(s) run, ${r.failed} failed`);
           return r;
