@@ -3,7 +3,7 @@
  * tree once, the events of many letters in one statement. A page of letters costs the same number of
  * SQL statements whatever its size.
  */
-import { raw } from '@mikro-orm/core';
+import { DeadlockException, raw } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Account } from '../../platform/account/account.entity.js';
 import type { Context } from '../../common/context.js';
@@ -468,6 +468,9 @@ export async function storeLetterDeadlines(em: EntityManager, letters: Letter[],
  */
 export async function recomputeLetterDeadlines(em: EntityManager, ids: number[], loader: DeadlineLoader = new DeadlineLoader(em)): Promise<number> {
   if (!ids.length) return 0;
+  // a step on one of these letters holds its row until it commits (with its own stored deadlines): wait
+  // for it, then read the letters as committed, so a step's newer state is never overwritten
+  await em.execute(`select id from letter where id = any(?::int[]) order by id for update`, [`{${ids.join(',')}}`]);
   const scanned = await scanLetters(em, loader, { id: { $in: ids } } as FilterQuery<Letter>, todayInChina());
   const rows = scanned.map(({ letter, deadlines }) => {
     const s = storedDeadlines(deadlines);
@@ -553,7 +556,16 @@ export async function runRecompute(em: EntityManager, scope: RecomputeScope, pro
   const loader = new DeadlineLoader(em); // the calendar and the policy tree once for the whole job
   for (let i = 0; i < ids.length; i += RECOMPUTE_BATCH) {
     const batch = ids.slice(i, i + RECOMPUTE_BATCH);
-    await em.transactional((tx) => recomputeLetterDeadlines(tx, batch, loader));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await em.transactional((tx) => recomputeLetterDeadlines(tx, batch, loader));
+        break;
+      } catch (e) {
+        // a merge locks its letters main first: it may deadlock with the batch's id order; PostgreSQL
+        // aborts one of the two, and the batch runs again
+        if (!(e instanceof DeadlockException) || attempt >= 3) throw e;
+      }
+    }
     await progress?.advance(batch.length);
   }
   return ids.length;
