@@ -117,6 +117,16 @@ describe('stored deadlines, written by every step (DL1)', () => {
     expect(await openDeadlines(letter.id)).toEqual([]);
   });
 
+  it('follows a higher office’s date (PV3), and leaves none on a letter merged into another', async () => {
+    const main = await register(orgId, '2026-09-24');
+    const repeat = await register(orgId, '2026-09-25');
+    await call(clerk.client, gql`mutation ($id: ID!) { setLetterHigherOfficeDeadline(id: $id, dueOn: "2026-10-05", office: "四川省政协办公厅") { id } }`, { id: main.id });
+    expect(await stored(main.id)).toEqual(['2026-10-05', 'HANDLE', 'PV3：四川省政协办公厅交办时限（上级机关时限优先于本机关时限）']);
+    await call(clerk.client, gql`mutation ($m: ID!, $ids: [ID!]!) { mergeLetters(mainLetterId: $m, letterIds: $ids) { id } }`, { m: main.id, ids: [repeat.id] });
+    expect(await stored(repeat.id)).toEqual([null, null, null]);
+    expect(await stored(main.id)).toEqual(['2026-10-05', 'HANDLE', 'PV3：四川省政协办公厅交办时限（上级机关时限优先于本机关时限）']);
+  });
+
   it('counts a reopened letter from the step’s own event, as the deadlines field does (SV2)', async () => {
     const letter = await register(orgId, '2026-09-24');
     await setStatus(letter.id, LetterStatus.REPLIED, { writerNotifiedOn: '2026-09-25', repliedOn: '2026-09-30' });
