@@ -1,4 +1,5 @@
 import type { Faker } from '@faker-js/faker';
+import { runRecompute } from '../server/src/casework/letter/letter.deadlines.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Activity, ActivityKind } from '../server/src/duty/activity/activity.entity.js';
 import { Attendance, AttendanceStatus } from '../server/src/duty/attendance/attendance.entity.js';
@@ -203,6 +204,8 @@ export class DemoSeeder {
       await tx.flush();
       for (const [letter, converted] of this.conversions) letter.convertedRecordId = converted.id;
       await tx.flush();
+      // issue 9: the seeded letters' stored deadlines, by the same code as every step's
+      await runRecompute(tx, { all: true });
     });
   }
 
@@ -825,7 +828,7 @@ export class DemoSeeder {
     const policies: Array<[DeadlineMeasure, number, DayKind, string]> = [
       [DeadlineMeasure.HANDLE, 7, DayKind.CALENDAR_DAYS, '003：一般来信一周内办理'],
       [DeadlineMeasure.REPLY, 30, DayKind.CALENDAR_DAYS, '003：一个月内答复来信人'],
-      [DeadlineMeasure.FORWARD, 2, DayKind.WORKING_DAYS, 'PV2：批示后2日内转办'],
+      [DeadlineMeasure.FORWARD, 2, DayKind.CALENDAR_DAYS, 'PV2：批示后2日内转办'], // 二日: calendar days, rolled off a day off (DL3)
       [DeadlineMeasure.ACCEPTANCE_DECISION, 15, DayKind.CALENDAR_DAYS, '信访工作条例第二十三条：15日内告知是否受理'],
       [DeadlineMeasure.EXTENSION, 30, DayKind.CALENDAR_DAYS, '信访工作条例第三十四条：延长不超过30日'],
       [DeadlineMeasure.REVIEW_REQUEST, 30, DayKind.CALENDAR_DAYS, '信访工作条例第三十五条：30日内请求复查'],

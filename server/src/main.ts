@@ -8,6 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { ensureDatabase } from './db/ensure-database.js';
 import { seedDemoIfEmpty } from './db/demo.js';
 import { startDeadlineReminders } from './casework/letter/letter.reminders.js';
+import { startJobWorker } from './platform/job/job.service.js';
 
 const started = Date.now();
 const config = loadConfig();
@@ -28,6 +29,7 @@ if (config.seedDemo) {
 }
 const app = await createApp({ orm, adminDir: config.adminDir });
 const reminders = startDeadlineReminders(orm); // DL1: deadline reminders, daily
+const jobs = startJobWorker(orm); // background jobs held in PostgreSQL (stored deadlines after calendar and policy edits)
 app.server.listen(config.port, () => {
   console.log(`[lianluo] ready in ${Date.now() - started} ms`);
   console.log(`[lianluo] console  http://localhost:${config.port}/`);
@@ -43,6 +45,7 @@ async function shutdown(signal: string) {
   force.unref();
   try {
     reminders.stop();
+    await jobs.stop(); // lets the running job finish its batch
     await app.stop();
     await orm.close(true);
     await embedded?.stop();

@@ -45,6 +45,7 @@ import { OPERATIONS } from '../../server/src/access/access.operations.js';
 import { ACCESS, type AccessMode, type Reach, type ScopeActor } from '../../server/src/access/access.table.js';
 import { resourceRegistry } from '../../server/src/common/crud.js';
 import { createSchema } from '../../server/src/schema.js';
+import { recomputeLetterDeadlines } from '../../server/src/casework/letter/letter.deadlines.service.js';
 
 const schema = await createSchema();
 const queryFields = schema.getQueryType()!.getFields();
@@ -297,9 +298,11 @@ beforeAll(async () => {
     const res = await gql(office, `mutation ($id: ID!) { updateLetter(id: $id, involvedPersons: "陈建华") { involvedPersons } }`, { id: letter.id });
     expect(res).toEqual({ data: { updateLetter: { involvedPersons: '陈建华' } } });
   }
-  // no verb forwards a letter yet: letter A1 goes to Department A0, the handler's department (PR2)
+  // letter A1 goes to Department A0, the handler's department (PR2), set directly (the walk of the
+  // flows is letter-workflow.test.ts'), with its stored deadlines recomputed as a step would (DL1)
   const [letterA1, deptA0] = [records.Letter.find((r) => r.key === 'A1')!.id, records.Department.find((r) => r.key === 'A0')!.id];
   await sql(`update letter set lead_department_id = ?, status = 'FORWARDED' where id = ?`, [deptA0, letterA1]);
+  await recomputeLetterDeadlines(t.orm.em.fork(), [Number(letterA1)]);
 
   // the matrix accounts, one per role, in organization A; linked roles point at A's first records
   const first = (resource: string) => records[resource].find((r) => r.key === 'A0')!.id;

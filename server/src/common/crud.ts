@@ -49,7 +49,7 @@ export interface ResourceDef<T extends BaseEntity = any> {
   /** Fields readable and filterable but never written through createX/updateX (state, computed). */
   readFields?: FieldSpecs;
   /** Extra filter keys with their own condition. */
-  filters?: Record<string, { type: () => any; description: string; where: (value: any, ctx: Context) => FilterQuery<T> }>;
+  filters?: Record<string, { type: () => any; description: string; where: (value: any, ctx: Context, filter: Record<string, any>) => FilterQuery<T> }>;
   /** Whether `createX` exists for a workflow record (its registration). */
   workflowCreate?: boolean;
   /** Text columns sorted by pinyin. */
@@ -65,6 +65,11 @@ export interface ResourceDef<T extends BaseEntity = any> {
    * the fields the arguments set.
    */
   onUpdate?: (w: WriteContext<T> & { before: T; changed: string[] }) => Promise<void> | void;
+  /**
+   * In the write's transaction, after its flush: work the change entails (e.g. enqueueing a background
+   * job). `before` is the record as it was (update, delete), null on create.
+   */
+  afterWrite?: (w: { em: EntityManager; ctx: Context; entity: T; before: T | null; op: 'create' | 'update' | 'delete' }) => Promise<void> | void;
   /** Refuses list arguments the caller may not use (e.g. sorting letters by writer, PR2). */
   guardList?: (ctx: Context, args: ListArgs) => void;
   /** Set by createCrudResolver: the resource's service (reads and writes within the caller's scope). */
@@ -111,7 +116,7 @@ export function buildWhere<T>(def: ResourceDef<T & BaseEntity>, filter: Record<s
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined) continue;
     if (def.filters?.[key]) {
-      if (value !== null) and.push(def.filters[key].where(value, ctx));
+      if (value !== null) and.push(def.filters[key].where(value, ctx, filter));
       continue;
     }
     if (key === 'q') {
@@ -303,6 +308,7 @@ export class CrudService<T extends BaseEntity> {
       tx.persist(entity);
       await tx.flush();
       await this.assertStillInScope(ctx, tx, entity);
+      await this.def.afterWrite?.({ em: tx, ctx, entity, before: null, op: 'create' });
       return entity;
     });
   }
@@ -321,6 +327,7 @@ export class CrudService<T extends BaseEntity> {
       await this.def.onUpdate?.({ em: tx, ctx, entity, args, isNew: false, before, changed });
       await tx.flush();
       await this.assertStillInScope(ctx, tx, entity);
+      await this.def.afterWrite?.({ em: tx, ctx, entity, before, op: 'update' });
       return entity;
     });
   }
@@ -339,6 +346,7 @@ export class CrudService<T extends BaseEntity> {
       const snapshot = Object.assign(Object.create(Object.getPrototypeOf(entity)), entity) as T;
       tx.remove(entity);
       await tx.flush();
+      await this.def.afterWrite?.({ em: tx, ctx, entity: snapshot, before: snapshot, op: 'delete' });
       return snapshot;
     });
   }

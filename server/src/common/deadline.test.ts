@@ -38,8 +38,16 @@ describe('computeDeadline', () => {
     expect(computeDeadline({ start: '2026-09-18', ...MB5 }, cal).dueOn).toBe('2026-10-15');
   });
 
-  it('forwards within 2 working days of the decision, over Qingming (PV2)', () => {
-    expect(computeDeadline({ start: '2026-04-03', ...DAZHOU_FORWARD }, cal).dueOn).toBe('2026-04-08');
+  it('forwards within 二日 of the decision: 2 calendar days, a Sunday end moved to Monday (DL3, PV2)', () => {
+    // decided Friday 03-06: 03-08 is a Sunday → Monday 03-09
+    expect(computeDeadline({ start: '2026-03-06', ...DAZHOU_FORWARD }, cal)).toEqual({
+      dueOn: '2026-03-09',
+      ruleRef: 'PV2：领导批阅之日起二日内转交有关部门（遇节假日顺延）',
+      provisional: false,
+      rolledFrom: '2026-03-08',
+    });
+    // decided Friday 04-03: Sunday 04-05 is in Qingming (04-04 to 04-06 off) → Tuesday 04-07
+    expect(computeDeadline({ start: '2026-04-03', ...DAZHOU_FORWARD }, cal)).toMatchObject({ dueOn: '2026-04-07', rolledFrom: '2026-04-05' });
   });
 
   it('moves a one-week limit ending on National Day to the next working day, and says so (PV3, DL3)', () => {
@@ -215,7 +223,7 @@ describe('DEFAULT_DEADLINE_POLICIES (DL4)', () => {
     expect(rows('DAZHOU')).toEqual([
       ['HANDLE', null, 7, 'CALENDAR_DAYS', true],
       ['REPLY', null, 30, 'CALENDAR_DAYS', false],
-      ['FORWARD', null, 2, 'WORKING_DAYS', false],
+      ['FORWARD', null, 2, 'CALENDAR_DAYS', false], // 二日 (003): calendar days, DL3
     ]);
     expect(rows('NATIONAL')).toEqual([
       ['FORWARD', null, 15, 'CALENDAR_DAYS', false],

@@ -171,11 +171,12 @@ export const DEFAULT_DEADLINE_POLICIES = {
       isDefault: false,
     },
     {
+      // 003 says 二日: 2 calendar days, moved to the next working day when they end on a day off (DL3)
       measure: 'FORWARD',
       channel: null,
       days: 2,
-      dayKind: 'WORKING_DAYS',
-      ruleRef: 'PV2：领导批阅之日起2个工作日内转交有关部门',
+      dayKind: 'CALENDAR_DAYS',
+      ruleRef: 'PV2：领导批阅之日起二日内转交有关部门（遇节假日顺延）',
       isDefault: false,
     },
   ],

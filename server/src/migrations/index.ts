@@ -1,3 +1,4 @@
+import { Migration20261202063642 } from './Migration20261202063642.js';
 import { Migration20261202063831 } from './Migration20261202063831.js';
 import { Migration20261123172414 } from './Migration20261123172414.js';
 import { Migration20261123170736 } from './Migration20261123170736.js';
@@ -9,5 +10,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123141453', class: Migration20261123141453 },
   { name: 'Migration20261123170736', class: Migration20261123170736 },
   { name: 'Migration20261123172414', class: Migration20261123172414 },
+  { name: 'Migration20261202063642', class: Migration20261202063642 },
   { name: 'Migration20261202063831', class: Migration20261202063831 },
 ];

@@ -5,6 +5,7 @@
  * It reads the package's data file rather than its functions: getDayDetail / getHolidaysInRange parse
  * and format dates in the process's local time zone and shift results by a day west of UTC.
  */
+import { enqueueCalendarRecompute } from '../letter/letter.deadlines.service.js';
 import { createRequire } from 'node:module';
 import type { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
 import { CalendarDay } from './calendar-day.entity.js';
@@ -73,6 +74,13 @@ export async function ensureOfficialCalendar(em: EntityManager): Promise<number[
   );
   const years = chineseDaysYears().filter((y) => !known.has(y));
   const rows = calendarDaysFromChineseDays(years);
-  if (rows.length) await em.insertMany(CalendarDay, rows as RequiredEntityData<CalendarDay>[]);
+  if (rows.length) {
+    await em.transactional(async (tx) => {
+      await tx.insertMany(CalendarDay, rows as RequiredEntityData<CalendarDay>[]);
+      // the stored due dates of open letters spanning the new years move (DL2, DL3): recomputed in the background
+      const dates = rows.map((r) => r.date).sort();
+      await enqueueCalendarRecompute(tx, [dates[0], dates[dates.length - 1]]);
+    });
+  }
   return years;
 }

@@ -1,28 +1,21 @@
 import { todayInChina } from '../../people/member/dates.js';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { LetterDeadlineMeasure } from './letter.deadline-measure.js';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context.js';
 import { ListMetadata, MAX_PER_PAGE } from '../../common/crud.js';
-import { AppError, badInput, staleVersion } from '../../common/errors.js';
-import { DeadlineMeasure } from '../deadline-policy/deadline-policy.entity.js';
-import { LetterEvent } from '../letter-event/letter-event.entity.js';
+import { badInput } from '../../common/errors.js';
 import { Letter } from './letter.entity.js';
 import { setLetterHigherOfficeDeadline } from './letter.workflow.service.js';
-import { LetterStatus } from './letter.enums.js';
 
 import { letterResource } from './letter.resolver.js';
-import { MEASURE_LABELS, dueWithin, earliestDue, overdue, type LetterDeadlineValue } from './letter.deadlines.js';
-import { deadlineLoader, scanOpenLetters, type ScannedLetter } from './letter.deadlines.service.js';
+import { raw } from '@mikro-orm/core';
+import { shiftDate, type WorkingCalendar } from '../../common/working-days.js';
+import { type LetterDeadlineValue } from './letter.deadlines.js';
+import { OPEN_LETTER_SQL, deadlineLoader } from './letter.deadlines.service.js';
 
-/** What a deadline entry of a letter is about: the policies' measures and (PV2) the report to a higher office. */
-export const LetterDeadlineMeasure = { ...DeadlineMeasure, HIGHER_OFFICE_REPORT: 'HIGHER_OFFICE_REPORT' } as const;
-export type LetterDeadlineMeasure = (typeof LetterDeadlineMeasure)[keyof typeof LetterDeadlineMeasure];
-registerEnumType(LetterDeadlineMeasure, {
-  name: 'LetterDeadlineMeasure',
-  description: '来信时限事项：办理时限的各项，及向上级机关报告办理结果（PV2）',
-  valuesConfig: Object.fromEntries(Object.keys(LetterDeadlineMeasure).map((k) => [k, { description: MEASURE_LABELS[k as LetterDeadlineMeasure] }])),
-});
+export { LetterDeadlineMeasure } from './letter.deadline-measure.js';
 
 @ObjectType({ description: '来信的一项办理时限（DL1–DL3）' })
 export class LetterDeadline {
@@ -91,49 +84,61 @@ function checkDays(days: number): void {
   if (days < 0 || days > 366) throw badInput('days', '天数须在 0 到 366 之间');
 }
 
-const scans = new WeakMap<object, Map<string, Promise<ScannedLetter[]>>>();
-
-/** The open letters in the caller's reach (PR3) with their deadlines, scanned once per request (a list and its count share it). */
-function scanFor(ctx: Context, asOf: string, organizationId?: string | null): Promise<ScannedLetter[]> {
-  const key = ctx.req ?? ctx;
-  let cache = scans.get(key);
-  if (!cache) scans.set(key, (cache = new Map()));
-  const k = `${organizationId ?? ''}|${asOf}`;
-  let found = cache.get(k);
-  if (!found) {
-    const where = letterResource.service.where(ctx, organizationId ? { organizationId } : undefined) as FilterQuery<Letter>;
-    found = scanOpenLetters(ctx.em, deadlineLoader(ctx), where, asOf);
-    cache.set(k, found);
-  }
-  return found;
-}
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The letters in the caller's reach (PR3) with an open step that `keep` selects, earliest due date
- * first (then by id): [{ id, dueOn }].
+ * The days `asOf` … on which a deadline is due within `days` working days (daysLeft <= days, not
+ * overdue): the working calendar turns the bound into dates once, the query then matches stored due dates.
  */
-async function dueLetterIds(
-  ctx: Context,
-  keep: (d: LetterDeadlineValue) => boolean,
-  asOf: string,
-  organizationId?: string | null,
-): Promise<Array<{ id: number; dueOn: string }>> {
-  const scanned = await scanFor(ctx, asOf, organizationId);
-  const out: Array<{ id: number; dueOn: string }> = [];
-  for (const { letter, deadlines } of scanned) {
-    const dueOn = earliestDue(deadlines, keep);
-    if (dueOn) out.push({ id: letter.id, dueOn });
-  }
-  return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id - b.id));
+export function dueWithinWindow(calendar: WorkingCalendar, asOf: string, days: number): string[] {
+  const out: string[] = [];
+  for (let d = asOf; d <= '2100-12-31' && calendar.workingDaysBetween(asOf, d) <= days; d = shiftDate(d, 1)) out.push(d);
+  return out;
 }
 
-async function pageOfLetters(ctx: Context, ids: Array<{ id: number }>, page?: number | null, perPage?: number | null): Promise<Letter[]> {
+type DueQuery = { kind: 'overdue' } | { kind: 'dueWithin'; window: string[] };
+
+/**
+ * The letters in the caller's reach (PR3) with an open step that is overdue on `asOf` or due in the
+ * window, from the stored deadlines (one indexed statement), earliest due date first (then by id).
+ */
+function dueQuery(ctx: Context, q: DueQuery, asOf: string, organizationId?: string | null) {
+  if (!DAY_RE.test(asOf)) throw badInput('asOf', '日期格式应为 YYYY-MM-DD');
+  const where = letterResource.service.where(ctx, organizationId ? { organizationId } : undefined) as FilterQuery<Letter>;
+  const qb = ctx.em.createQueryBuilder(Letter, 'l').where(where as any).andWhere(OPEN_LETTER_SQL);
+  if (q.kind === 'overdue') {
+    // the earliest unfinished due date is past: the letter has an overdue step, and that is its earliest
+    qb.andWhere(`l.next_due_on < '${asOf}'`);
+    return { qb, dueOn: 'l.next_due_on' };
+  }
+  qb.andWhere(`l.open_due_dates && '{${q.window.join(',')}}'::date[]`);
+  // the earliest due date not yet past is the earliest in the window
+  return { qb, dueOn: `case when l.next_due_on >= '${asOf}' then l.next_due_on else (select min(d) from unnest(l.open_due_dates) d where d >= '${asOf}') end` };
+}
+
+async function countDue(ctx: Context, q: DueQuery, asOf: string, organizationId?: string | null): Promise<number> {
+  const { qb } = dueQuery(ctx, q, asOf, organizationId);
+  return qb.getCount();
+}
+
+async function pageOfDue(ctx: Context, q: DueQuery, asOf: string, organizationId: string | null | undefined, page?: number | null, perPage?: number | null): Promise<Letter[]> {
   const { offset, limit } = paging(page, perPage);
-  const wanted = ids.slice(offset, offset + limit).map((r) => r.id);
+  const { qb, dueOn } = dueQuery(ctx, q, asOf, organizationId);
+  const rows = await qb
+    .select([raw('l.id as id')])
+    .orderBy([{ [raw(dueOn)]: 'asc' }, { id: 'asc' }] as any)
+    .limit(limit)
+    .offset(offset)
+    .execute<Array<{ id: number }>>('all', false);
+  const wanted = rows.map((r) => Number(r.id));
   if (!wanted.length) return [];
   const letters = await ctx.em.find(Letter, { id: { $in: wanted } });
   const byId = new Map(letters.map((l) => [l.id, l]));
   return wanted.map((id) => byId.get(id)).filter((l): l is Letter => !!l);
+}
+
+async function windowOf(ctx: Context, asOf: string, days: number): Promise<DueQuery> {
+  return { kind: 'dueWithin', window: dueWithinWindow(await deadlineLoader(ctx).calendar(), asOf, days) };
 }
 
 /** Deadlines on letters (DL1–DL4, PV3): the `deadlines` field, the overdue and due-soon lists, the calendar check. */
@@ -156,8 +161,7 @@ export class LetterDeadlinesResolver {
     @Arg('asOf', () => LocalDateResolver, asOfArg) asOf?: string | null,
     @Arg('organizationId', () => ID, { nullable: true, description: '登记机构' }) organizationId?: string | null,
   ): Promise<Letter[]> {
-    const ids = await dueLetterIds(ctx, overdue, checkAsOf(asOf), organizationId);
-    return pageOfLetters(ctx, ids, page, perPage);
+    return pageOfDue(ctx, { kind: 'overdue' }, checkAsOf(asOf), organizationId, page, perPage);
   }
 
   @Query(() => ListMetadata, { description: '超期来信总数' })
@@ -168,7 +172,7 @@ export class LetterDeadlinesResolver {
     @Arg('asOf', () => LocalDateResolver, asOfArg) asOf?: string | null,
     @Arg('organizationId', () => ID, { nullable: true, description: '登记机构' }) organizationId?: string | null,
   ): Promise<ListMetadata> {
-    return { count: (await dueLetterIds(ctx, overdue, checkAsOf(asOf), organizationId)).length };
+    return { count: await countDue(ctx, { kind: 'overdue' }, checkAsOf(asOf), organizationId) };
   }
 
   @Query(() => [Letter], { description: '临近到期的来信：有未完成的时限在 days 个工作日内到期（尚未超期），最早到期的在前' })
@@ -181,8 +185,8 @@ export class LetterDeadlinesResolver {
     @Arg('organizationId', () => ID, { nullable: true, description: '登记机构' }) organizationId?: string | null,
   ): Promise<Letter[]> {
     checkDays(days);
-    const ids = await dueLetterIds(ctx, dueWithin(days), checkAsOf(asOf), organizationId);
-    return pageOfLetters(ctx, ids, page, perPage);
+    const day = checkAsOf(asOf);
+    return pageOfDue(ctx, await windowOf(ctx, day, days), day, organizationId, page, perPage);
   }
 
   @Query(() => ListMetadata, { description: '临近到期的来信总数' })
@@ -195,7 +199,8 @@ export class LetterDeadlinesResolver {
     @Arg('organizationId', () => ID, { nullable: true, description: '登记机构' }) organizationId?: string | null,
   ): Promise<ListMetadata> {
     checkDays(days);
-    return { count: (await dueLetterIds(ctx, dueWithin(days), checkAsOf(asOf), organizationId)).length };
+    const day = checkAsOf(asOf);
+    return { count: await countDue(ctx, await windowOf(ctx, day, days), day, organizationId) };
   }
 
   @Query(() => [Int], {

@@ -3,7 +3,7 @@
  * tree once, the events of many letters in one statement. A page of letters costs the same number of
  * SQL statements whatever its size.
  */
-import { raw } from '@mikro-orm/core';
+import { DeadlockException, raw } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Account } from '../../platform/account/account.entity.js';
 import type { Context } from '../../common/context.js';
@@ -12,10 +12,16 @@ import { DeadlinePolicy } from '../deadline-policy/deadline-policy.entity.js';
 import { FastWorkingCalendar } from './letter.calendar.js';
 import { Letter } from './letter.entity.js';
 import { LetterStatus } from './letter.enums.js';
+import { todayInChina } from '../../people/member/dates.js';
+import { enqueueJob, registerJobHandler, type JobProgress } from '../../platform/job/job.service.js';
+import { LetterEvent } from '../letter-event/letter-event.entity.js';
 import {
   SETTLED_STATUSES,
   chooseDeadlineRules,
   letterDeadlines,
+  openLetterSql,
+  storedDeadlines,
+  type StoredDeadlines,
   type ChosenDeadlineRule,
   type LetterDeadlineFacts,
   type LetterDeadlineValue,
@@ -140,6 +146,10 @@ export interface DeadlineSubject {
   handledOn: string | null;
   concludedOn: string | null;
   repliedOn: string | null;
+  reviewRequestedOn: string | null;
+  reviewAnsweredOn: string | null;
+  reReviewRequestedOn: string | null;
+  reReviewAnsweredOn: string | null;
   reopenCount: number;
   ownerAccountId: number | null;
   ownerName: string | null;
@@ -165,6 +175,10 @@ export function subjectOf(l: Letter): DeadlineSubject {
     handledOn: l.handledOn ?? null,
     concludedOn: l.concludedOn ?? null,
     repliedOn: l.repliedOn ?? null,
+    reviewRequestedOn: l.reviewRequestedOn ?? null,
+    reviewAnsweredOn: l.reviewAnsweredOn ?? null,
+    reReviewRequestedOn: l.reReviewRequestedOn ?? null,
+    reReviewAnsweredOn: l.reReviewAnsweredOn ?? null,
     reopenCount: l.reopenCount ?? 0,
     ownerAccountId: l.ownerAccount?.id ?? null,
     ownerName: l.ownerName ?? null,
@@ -192,6 +206,10 @@ const SUBJECT_COLUMNS = [
   `${day('handled_on')} as "handledOn"`,
   `${day('concluded_on')} as "concludedOn"`,
   `${day('replied_on')} as "repliedOn"`,
+  `${day('review_requested_on')} as "reviewRequestedOn"`,
+  `${day('review_answered_on')} as "reviewAnsweredOn"`,
+  `${day('re_review_requested_on')} as "reReviewRequestedOn"`,
+  `${day('re_review_answered_on')} as "reReviewAnsweredOn"`,
   'l.reopen_count as "reopenCount"',
   'l.owner_account_id as "ownerAccountId"',
   'l.owner_name as "ownerName"',
@@ -224,6 +242,10 @@ function factsOf(l: DeadlineSubject, events: EventDates): LetterDeadlineFacts {
     handledOn: l.handledOn,
     concludedOn: l.concludedOn,
     repliedOn: l.repliedOn,
+    reviewRequestedOn: l.reviewRequestedOn,
+    reviewAnsweredOn: l.reviewAnsweredOn,
+    reReviewRequestedOn: l.reReviewRequestedOn,
+    reReviewAnsweredOn: l.reReviewAnsweredOn,
   };
 }
 
@@ -300,9 +322,16 @@ export class DeadlineLoader {
    * The deadlines of one letter on `asOf` (the letter's own rules, or for an older letter the rules it
    * would get now); `adjust` may add a rule the caller counts by (e.g. MB5 for the mailbox register).
    */
-  async deadlinesOf(letter: Letter | DeadlineSubject, asOf: string, adjust?: RulesAdjustment): Promise<LetterDeadlineValue[]> {
+  async deadlinesOf(
+    letter: Letter | DeadlineSubject,
+    asOf: string,
+    adjust?: RulesAdjustment,
+    /** event days not flushed yet (the step's own event), later than the stored ones */
+    pending?: Partial<EventDates>,
+  ): Promise<LetterDeadlineValue[]> {
     const subject = letter instanceof Letter ? subjectOf(letter) : letter;
-    const eventsP = needsEvents(subject) ? this.eventDates(subject.id) : Promise.resolve(NO_EVENTS);
+    const stored = needsEvents(subject) && subject.id != null ? this.eventDates(subject.id) : Promise.resolve(NO_EVENTS);
+    const eventsP = pending ? stored.then((e) => ({ decidedOn: pending.decidedOn ?? e.decidedOn, reopenedOn: pending.reopenedOn ?? e.reopenedOn })) : stored;
     const treeP = subject.deadlineRules ? Promise.resolve(null) : this.tree();
     const [calendar, tree, events] = await Promise.all([this.calendar(), treeP, eventsP]);
     const rules = subject.deadlineRules ?? tree!.rulesFor(subject.organizationId, subject.channel);
@@ -332,7 +361,7 @@ export interface ScannedLetter {
 }
 
 /** PV2: a settled letter still owes the higher office that referred it a report. */
-const AWAITING_HIGHER_OFFICE_REPORT: FilterQuery<Letter> = {
+export const AWAITING_HIGHER_OFFICE_REPORT: FilterQuery<Letter> = {
   higherOfficeDueOn: { $ne: null },
   reportedToHigherOfficeOn: null,
   status: { $nin: [LetterStatus.DECLINED, LetterStatus.VOIDED, LetterStatus.MERGED] },
@@ -377,4 +406,195 @@ export async function scanLetters(
   const out: ScannedLetter[] = [];
   for (const letter of letters) out.push({ letter, deadlines: await loader.deadlinesOf(letter, asOf, adjust) });
   return out;
+}
+
+// ── stored deadlines (issue 9, part 4) ──
+
+/**
+ * A letter with an open step (or a report owed to a higher office, PV2), by its status: the lists
+ * read the stored deadlines of these letters only, so a letter settled by any path is never listed.
+ */
+export const OPEN_LETTER: FilterQuery<Letter> = { $or: [{ status: { $nin: [...SETTLED_STATUSES] } }, AWAITING_HIGHER_OFFICE_REPORT] } as FilterQuery<Letter>;
+/** OPEN_LETTER as SQL on the alias `l`. */
+export const OPEN_LETTER_SQL = openLetterSql('l');
+
+/** The event days of the steps persisted in this unit of work and not flushed yet (the step's own event). */
+function pendingEventDays(em: EntityManager): Map<Letter, Partial<EventDates>> {
+  const out = new Map<Letter, Partial<EventDates>>();
+  for (const e of em.getUnitOfWork().getPersistStack()) {
+    if (!(e instanceof LetterEvent) || (e.toStatus !== LetterStatus.DECIDED && e.toStatus !== LetterStatus.REOPENED)) continue;
+    const letter = (e.letter as any)?.unwrap?.() ?? e.letter;
+    if (!(letter instanceof Letter)) continue;
+    const dates = out.get(letter) ?? {};
+    const day = todayInChina(e.occurredAt);
+    if (e.toStatus === LetterStatus.DECIDED) dates.decidedOn = day;
+    else dates.reopenedOn = day;
+    out.set(letter, dates);
+  }
+  return out;
+}
+
+/** JSON with sorted keys (jsonb gives keys back in its own order). */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+
+function assignStored(letter: Letter, stored: StoredDeadlines): void {
+  // unchanged deadlines leave the letter clean: a step that moves no date bumps no version (the lazy
+  // openDueDates follow openDeadlines, so comparing those is enough)
+  const open = stored.openDeadlines.length ? stored.openDeadlines : null;
+  if (
+    letter.nextDueOn === stored.nextDueOn &&
+    letter.nextDueMeasure === stored.nextDueMeasure &&
+    letter.nextDueRuleRef === stored.nextDueRuleRef &&
+    canonical(letter.openDeadlines ?? null) === canonical(open)
+  ) {
+    return;
+  }
+  letter.nextDueOn = stored.nextDueOn;
+  letter.nextDueMeasure = stored.nextDueMeasure as Letter["nextDueMeasure"];
+  letter.nextDueRuleRef = stored.nextDueRuleRef;
+  letter.openDeadlines = stored.openDeadlines.length ? stored.openDeadlines : null;
+  letter.openDueDates = stored.openDueDates.length ? stored.openDueDates : null;
+}
+
+/**
+ * Keeps each letter's current deadlines on it (nextDueOn, its measure and rule, every unfinished
+ * deadline), computed by letterDeadlines exactly as the `deadlines` field does. Call it in the
+ * transaction of any change to a letter's deadline inputs, right before the flush that writes the
+ * change: it sets the columns on the entities, so the same UPDATE writes them. The step's own event
+ * (a decision, a reopening) is read from the unit of work, as it is not flushed yet. The statements
+ * do not grow with the number of letters: the calendar, the policy tree (letters without kept
+ * rules only) and the events of the letters that need them, once each.
+ */
+export async function storeLetterDeadlines(em: EntityManager, letters: Letter[], loader: DeadlineLoader = new DeadlineLoader(em)): Promise<void> {
+  const pending = pendingEventDays(em);
+  const subjects = letters.map((l) => [l, subjectOf(l)] as const);
+  await loader.primeEvents(subjects.filter(([, s]) => s.id != null && needsEvents(s)).map(([, s]) => s.id));
+  for (const [letter, subject] of subjects) {
+    // the due dates do not depend on the day they are counted on: any day will do
+    const deadlines = await loader.deadlinesOf(subject, subject.receivedOn, undefined, pending.get(letter));
+    assignStored(letter, storedDeadlines(deadlines));
+  }
+}
+
+/**
+ * Recomputes the stored deadlines of the letters with these ids (background: calendar and policy
+ * edits), in one UPDATE that leaves their version alone (derived data, no concurrent-edit conflict).
+ */
+export async function recomputeLetterDeadlines(em: EntityManager, ids: number[], loader: DeadlineLoader = new DeadlineLoader(em)): Promise<number> {
+  if (!ids.length) return 0;
+  // a step on one of these letters holds its row until it commits (with its own stored deadlines): wait
+  // for it, then read the letters as committed, so a step's newer state is never overwritten
+  await em.execute(`select id from letter where id = any(?::int[]) order by id for update`, [`{${ids.join(',')}}`]);
+  const scanned = await scanLetters(em, loader, { id: { $in: ids } } as FilterQuery<Letter>, todayInChina());
+  const rows = scanned.map(({ letter, deadlines }) => {
+    const s = storedDeadlines(deadlines);
+    return {
+      id: letter.id,
+      next_due_on: s.nextDueOn,
+      next_due_measure: s.nextDueMeasure,
+      next_due_rule_ref: s.nextDueRuleRef,
+      open_deadlines: s.openDeadlines.length ? s.openDeadlines : null,
+      open_due_dates: s.openDueDates.length ? `{${s.openDueDates.join(',')}}` : null,
+    };
+  });
+  await em.execute(
+    `update letter l
+        set next_due_on = v.next_due_on, next_due_measure = v.next_due_measure, next_due_rule_ref = v.next_due_rule_ref,
+            open_deadlines = v.open_deadlines, open_due_dates = v.open_due_dates::date[]
+       from jsonb_to_recordset(?::jsonb) as v(id int, next_due_on date, next_due_measure text, next_due_rule_ref text, open_deadlines jsonb, open_due_dates text)
+      where l.id = v.id`,
+    [JSON.stringify(rows)],
+  );
+  return rows.length;
+}
+
+export const RECOMPUTE_JOB = 'letter-deadlines.recompute';
+const RECOMPUTE_BATCH = 1000;
+
+/** What a recompute job covers. */
+export type RecomputeScope =
+  | { all: true }
+  /** a CalendarDay created, changed or deleted on these dates (old and new) */
+  | { dates: string[] }
+  /** a DeadlinePolicy of this organization created, changed or deleted */
+  | { organizationId: number };
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Which open letters a change can move (the job recomputes those only):
+ * - a calendar edit on day D: a due date counts the days after its start up to the due date (DL2, DL3),
+ *   so only deadlines with start < D <= due date move, and (DL2) the provisional mark of deadlines that
+ *   reach D's year. Starts are on or after the day received, so: open letters received on or before D
+ *   with an unfinished deadline due on or after 1 January of D's year. A letter with no unfinished
+ *   deadline has nothing to move.
+ * - a policy edit: DL4 says a letter keeps the rules chosen at registration, so kept rules never move;
+ *   letters registered before rules were kept (deadline_rules null) count by the rules their
+ *   organization would get now, i.e. by the policies up their tree. Rather than tell those apart, the
+ *   job recomputes every open letter of the policy's organization and its subtree (cheap, and safe).
+ * - all: every open letter (the migration that added the columns).
+ */
+async function affectedLetterIds(em: EntityManager, scope: RecomputeScope): Promise<number[]> {
+  let sql: string;
+  let params: unknown[] = [];
+  if ('all' in scope) {
+    sql = `select l.id from letter l where ${OPEN_LETTER_SQL} order by l.id`;
+  } else if ('dates' in scope) {
+    const dates = scope.dates.filter((d) => DATE_RE.test(d)).sort();
+    if (!dates.length) return [];
+    const first = dates[0];
+    const last = dates[dates.length - 1];
+    sql = `select l.id from letter l
+            where ${OPEN_LETTER_SQL} and l.received_on <= ?::date
+              and exists (select 1 from unnest(l.open_due_dates) d where d >= make_date(?, 1, 1))
+            order by l.id`;
+    const year = Number(first.slice(0, 4));
+    params = [last, year];
+  } else {
+    sql = `with recursive tree (id) as (
+             select id from organization where id = ?
+             union
+             select o.id from organization o join tree t on o.parent_id = t.id
+           )
+           select l.id from letter l where ${OPEN_LETTER_SQL} and l.organization_id in (select id from tree) order by l.id`;
+    params = [scope.organizationId];
+  }
+  const rows = await em.execute<Array<{ id: number }>>(sql, params);
+  return rows.map((r) => Number(r.id));
+}
+
+/** The recompute job: the affected open letters in batches of RECOMPUTE_BATCH, with progress. */
+export async function runRecompute(em: EntityManager, scope: RecomputeScope, progress?: JobProgress): Promise<number> {
+  const ids = await affectedLetterIds(em, scope);
+  await progress?.total(ids.length);
+  const loader = new DeadlineLoader(em); // the calendar and the policy tree once for the whole job
+  for (let i = 0; i < ids.length; i += RECOMPUTE_BATCH) {
+    const batch = ids.slice(i, i + RECOMPUTE_BATCH);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await em.transactional((tx) => recomputeLetterDeadlines(tx, batch, loader));
+        break;
+      } catch (e) {
+        // a merge locks its letters main first: it may deadlock with the batch's id order; PostgreSQL
+        // aborts one of the two, and the batch runs again
+        if (!(e instanceof DeadlockException) || attempt >= 3) throw e;
+      }
+    }
+    await progress?.advance(batch.length);
+  }
+  return ids.length;
+}
+
+registerJobHandler(RECOMPUTE_JOB, (em, payload, progress) => runRecompute(em, payload as RecomputeScope, progress).then(() => undefined));
+
+/** Enqueues, in the caller's transaction, the recompute a calendar edit on these dates needs. */
+export function enqueueCalendarRecompute(em: EntityManager, dates: Array<string | null | undefined>): Promise<number> {
+  return enqueueJob(em, RECOMPUTE_JOB, { dates: [...new Set(dates.filter((d): d is string => !!d))] });
+}
+
+/** Enqueues, in the caller's transaction, the recompute a policy edit of this organization needs. */
+export function enqueuePolicyRecompute(em: EntityManager, organizationIds: Array<number | null | undefined>): Promise<void> {
+  const ids = [...new Set(organizationIds.filter((id): id is number => id != null))];
+  return ids.reduce((p, organizationId) => p.then(() => enqueueJob(em, RECOMPUTE_JOB, { organizationId }).then(() => undefined)), Promise.resolve());
 }

@@ -9,6 +9,7 @@ import {
   earliestDue,
   letterDeadlines,
   overdue,
+  storedDeadlines,
   type ChosenDeadlineRule,
   type LetterDeadlineFacts,
   type PolicyRow,
@@ -56,7 +57,7 @@ describe('chooseDeadlineRules (DL4)', () => {
   it("takes Dazhou's week as the main deadline, with its month, 2 days and the review limits left to reviews (DL4, PV3)", () => {
     expect(brief(rulesOf('VISIT', [DAZHOU_WITH_LAW]))).toEqual([
       ['ACCEPTANCE_DECISION', 15, 'CALENDAR_DAYS', false, 2],
-      ['FORWARD', 2, 'WORKING_DAYS', false, 2],
+      ['FORWARD', 2, 'CALENDAR_DAYS', false, 2],
       ['HANDLE', 7, 'CALENDAR_DAYS', true, 2],
       ['REPLY', 30, 'CALENDAR_DAYS', false, 2],
       ['EXTENSION', 30, 'CALENDAR_DAYS', false, 2],
@@ -89,7 +90,7 @@ describe('letterDeadlines (DL1–DL3)', () => {
     expect(list.map((d) => [d.measure, d.startOn, d.dueOn, d.rolledFrom, d.daysLeft, d.overdue, d.done, d.doneOn])).toEqual([
       // LAW 第23条: 15 days to 10-09, a Friday; done when the writer was told
       ['ACCEPTANCE_DECISION', '2026-09-24', '2026-10-09', null, null, false, true, '2026-09-25'],
-      // PV2: 2 working days from the decision on Monday 09-28; due today
+      // PV2: 二日 from the decision on Monday 09-28, a working Wednesday (DL3); due today
       ['FORWARD', '2026-09-28', '2026-09-30', null, 0, false, false, null],
       // DL3: the week ends on National Day and moves to 10-08
       ['HANDLE', '2026-09-24', '2026-10-08', '2026-10-01', 1, false, false, null],
@@ -98,7 +99,7 @@ describe('letterDeadlines (DL1–DL3)', () => {
     ]);
     expect(list.map((d) => d.ruleRef)).toEqual([
       '信访工作条例第二十三条：15日内告知是否受理',
-      'PV2：领导批阅之日起2个工作日内转交有关部门',
+      'PV2：领导批阅之日起二日内转交有关部门（遇节假日顺延）',
       'PV3：一般来信来访一周内处理完毕',
       'PV3：答复来信人一般不超过一个月',
     ]);
@@ -255,8 +256,8 @@ describe('letterDeadlines (DL1–DL3)', () => {
     expect(reportOf({ status: 'DECLINED' }, '2026-10-13')).toBeUndefined();
   });
 
-  it('lists the statuses in which every step is done', () => {
-    expect([...SETTLED_STATUSES].sort()).toEqual(['CLOSED', 'DECLINED', 'MERGED', 'REPLIED', 'REVIEWED', 'REVIEWING', 'RE_REVIEWED', 'RE_REVIEWING', 'VOIDED']);
+  it('lists the statuses in which every step is done; a letter under 复查/复核 awaits its answer (PV3)', () => {
+    expect([...SETTLED_STATUSES].sort()).toEqual(['CLOSED', 'DECLINED', 'MERGED', 'REPLIED', 'REVIEWED', 'RE_REVIEWED', 'VOIDED']);
   });
 
   it('finds the earliest open due date among the overdue or soon-due steps', () => {
@@ -267,5 +268,74 @@ describe('letterDeadlines (DL1–DL3)', () => {
     expect(earliestDue(list, dueWithin(11))).toBe(null);
     expect(earliestDue(list, dueWithin(12))).toBe('2026-10-26');
     expect(earliestDue(letterDeadlines(facts({ status: 'DECIDED', decidedOn: '2026-09-28' }), dazhouRules, cal, '2026-09-25'), overdue)).toBe(null);
+  });
+});
+
+describe('复查 and 复核 answered within 30 days (PV3)', () => {
+  const REVIEW_RULE = '信访工作条例第三十五、三十六条：收到复查（复核）请求之日起30日内提出意见';
+  const review = (f: Partial<LetterDeadlineFacts>, asOf: string) =>
+    letterDeadlines(facts({ repliedOn: '2026-02-20', ...f }), dazhouRules, cal, asOf).filter((d) => d.measure === 'REVIEW_ANSWER');
+
+  it('gives a letter under 复查 30 days from the request to answer, overdue after the 30th day (PV3)', () => {
+    // asked Monday 03-02: the 30th day is Wednesday 04-01
+    const due = { measure: 'REVIEW_ANSWER', startOn: '2026-03-02', dueOn: '2026-04-01', ruleRef: REVIEW_RULE, done: false, doneOn: null, late: false, main: false, extended: false, rolledFrom: null, localDueOn: null, provisional: false };
+    expect(review({ status: 'REVIEWING', reviewRequestedOn: '2026-03-02' }, '2026-04-01')).toEqual([{ ...due, daysLeft: 0, overdue: false }]);
+    expect(review({ status: 'REVIEWING', reviewRequestedOn: '2026-03-02' }, '2026-04-02')).toEqual([{ ...due, daysLeft: -1, overdue: true }]);
+  });
+
+  it('moves a 30th day on a day off to the next working day (PV3, DL3)', () => {
+    // asked Friday 09-04: the 30th day, 10-04, is in the National Day holiday → Thursday 10-08
+    expect(review({ status: 'REVIEWING', reviewRequestedOn: '2026-09-04' }, '2026-10-08').map((d) => [d.dueOn, d.rolledFrom, d.daysLeft, d.overdue])).toEqual([
+      ['2026-10-08', '2026-10-04', 0, false],
+    ]);
+    expect(review({ status: 'REVIEWING', reviewRequestedOn: '2026-09-04' }, '2026-10-09').map((d) => [d.daysLeft, d.overdue])).toEqual([[-1, true]]);
+  });
+
+  it('marks the 复查 answer done (late or not) and times the 复核 from its own request (PV3)', () => {
+    const list = review(
+      { status: 'RE_REVIEWING', reviewRequestedOn: '2026-03-02', reviewAnsweredOn: '2026-04-03', reReviewRequestedOn: '2026-04-10' },
+      '2026-05-06',
+    );
+    expect(list.map((d) => [d.startOn, d.dueOn, d.done, d.doneOn, d.late, d.daysLeft, d.overdue])).toEqual([
+      ['2026-03-02', '2026-04-01', true, '2026-04-03', true, null, false],
+      // 04-10 + 30 = Sunday 05-10 → Monday 05-11 (DL3); left: 05-07, 05-08, the make-up Saturday 05-09, 05-11
+      ['2026-04-10', '2026-05-11', false, null, false, 4, false],
+    ]);
+    // answered: nothing open under 复查 any more
+    expect(review({ status: 'REVIEWED', reviewRequestedOn: '2026-03-02', reviewAnsweredOn: '2026-03-20' }, '2026-05-06').map((d) => [d.done, d.late])).toEqual([[true, false]]);
+  });
+
+  it('stores a letter under 复查 with the answer as its next deadline (PV3, DL1)', () => {
+    const list = letterDeadlines(facts({ status: 'REVIEWING', repliedOn: '2026-02-20', reviewRequestedOn: '2026-03-02' }), dazhouRules, cal, '2026-03-03');
+    expect(storedDeadlines(list)).toEqual({
+      nextDueOn: '2026-04-01',
+      nextDueMeasure: 'REVIEW_ANSWER',
+      nextDueRuleRef: REVIEW_RULE,
+      openDeadlines: [{ measure: 'REVIEW_ANSWER', dueOn: '2026-04-01', ruleRef: REVIEW_RULE, provisional: false }],
+      openDueDates: ['2026-04-01'],
+    });
+  });
+});
+
+describe('storedDeadlines (DL1)', () => {
+  it('keeps the unfinished deadlines earliest first, the next one with its measure and rule, and nothing once settled', () => {
+    const list = letterDeadlines(facts({ status: 'DECIDED', decidedOn: '2026-09-28', writerNotifiedOn: '2026-09-25' }), dazhouRules, cal, '2026-09-30');
+    const stored = storedDeadlines(list);
+    expect([stored.nextDueOn, stored.nextDueMeasure, stored.nextDueRuleRef]).toEqual(['2026-09-30', 'FORWARD', 'PV2：领导批阅之日起二日内转交有关部门（遇节假日顺延）']);
+    expect(stored.openDeadlines.map((d) => [d.measure, d.dueOn])).toEqual([
+      ['FORWARD', '2026-09-30'],
+      ['HANDLE', '2026-10-08'],
+      ['REPLY', '2026-10-26'],
+    ]);
+    expect(stored.openDueDates).toEqual(['2026-09-30', '2026-10-08', '2026-10-26']);
+    // the due dates do not depend on the day they are counted on
+    expect(storedDeadlines(letterDeadlines(facts({ status: 'DECIDED', decidedOn: '2026-09-28', writerNotifiedOn: '2026-09-25' }), dazhouRules, cal, '2027-03-01'))).toEqual(stored);
+    expect(storedDeadlines(letterDeadlines(facts({ status: 'CLOSED' }), dazhouRules, cal, '2026-09-30'))).toEqual({
+      nextDueOn: null,
+      nextDueMeasure: null,
+      nextDueRuleRef: null,
+      openDeadlines: [],
+      openDueDates: [],
+    });
   });
 });

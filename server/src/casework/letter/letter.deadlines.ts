@@ -139,6 +139,11 @@ export interface LetterDeadlineFacts {
   decidedOn?: string | null;
   /** the day the letter was last reopened for re-handling (SV2): handling, reply and feedback count again from it */
   reopenedOn?: string | null;
+  /** PV3: the days 复查 and 复核 were asked for, and answered (LAW 第35、36条: answered within 30 days) */
+  reviewRequestedOn?: string | null;
+  reviewAnsweredOn?: string | null;
+  reReviewRequestedOn?: string | null;
+  reReviewAnsweredOn?: string | null;
   /** the days the steps were done, as the workflow records them */
   writerNotifiedOn?: string | null;
   forwardedOn?: string | null;
@@ -211,10 +216,30 @@ function doneOnOf(measure: LetterMeasure, f: LetterDeadlineFacts): string | null
   }
 }
 
-/** Statuses in which every step is done: such letters are never overdue nor due (a query may skip them). */
-export const SETTLED_STATUSES: readonly LetterStatus[] = Object.values(LetterStatus).filter((s) =>
-  LETTER_MEASURES.every((m) => isStepDone(m, s)),
+/** PV3: the statuses in which a 复查 or 复核 waits for its answer (REVIEW_ANSWER is open). */
+export const AWAITING_REVIEW_ANSWER: ReadonlySet<string> = new Set([S.REVIEWING, S.RE_REVIEWING]);
+
+/**
+ * Statuses in which every step is done: such letters are never overdue nor due (a query may skip them).
+ * A letter under 复查/复核 waits for the answer (PV3), so it is not settled.
+ */
+export const SETTLED_STATUSES: readonly LetterStatus[] = Object.values(LetterStatus).filter(
+  (s) => LETTER_MEASURES.every((m) => isStepDone(m, s)) && !AWAITING_REVIEW_ANSWER.has(s),
 );
+
+/**
+ * A letter with an open step (or a report owed to a higher office, PV2), judged by its status alone, as
+ * SQL on `alias` (empty: no alias, for index predicates). The lists over the stored deadlines add it,
+ * so a letter settled by any path is never listed; the partial indexes carry the same predicate.
+ */
+export function openLetterSql(alias = 'l'): string {
+  const c = (column: string) => (alias ? `${alias}.${column}` : `"${column}"`);
+  const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+  return `(${c('status')} not in (${list(SETTLED_STATUSES)}) or (${c('higher_office_due_on')} is not null and ${c('reported_to_higher_office_on')} is null and ${c('status')} not in ('DECLINED', 'VOIDED', 'MERGED')))`;
+}
+
+/** PV3 (LAW 第35、36条): 复查 and 复核 are answered within 30 days of the request, calendar days rolled off a day off (DL3). */
+export const REVIEW_ANSWER_RULE = DEFAULT_DEADLINE_POLICIES.NATIONAL.find((p) => p.measure === 'REVIEW_ANSWER')!;
 
 /**
  * The deadlines of a letter on `today` (DL1–DL3, PV3). Each limit counts from the day its step starts:
@@ -288,6 +313,33 @@ export function letterDeadlines(
     }
     push(measure, start, deadline, rule.main);
   }
+  // PV3: 复查 and 复核 are each answered within 30 days of the request (LAW 第35、36条)
+  const reviews: Array<[string | null | undefined, string | null | undefined, string]> = [
+    [facts.reviewRequestedOn, facts.reviewAnsweredOn, S.REVIEWING],
+    [facts.reReviewRequestedOn, facts.reReviewAnsweredOn, S.RE_REVIEWING],
+  ];
+  for (const [requestedOn, answeredOn, waiting] of reviews) {
+    if (!requestedOn) continue;
+    const deadline = computeDeadline({ start: requestedOn, days: REVIEW_ANSWER_RULE.days, dayKind: REVIEW_ANSWER_RULE.dayKind, ruleRef: REVIEW_ANSWER_RULE.ruleRef }, calendar);
+    const done = status !== waiting;
+    const doneOn = done ? answeredOn ?? null : null;
+    out.push({
+      measure: 'REVIEW_ANSWER',
+      startOn: requestedOn,
+      dueOn: deadline.dueOn,
+      ruleRef: deadline.ruleRef,
+      daysLeft: done ? null : daysLeft(deadline.dueOn, today, calendar),
+      overdue: !done && isOverdue(deadline.dueOn, today),
+      provisional: deadline.provisional,
+      done,
+      doneOn,
+      late: doneOn !== null && isOverdue(deadline.dueOn, doneOn),
+      main: false,
+      extended: false,
+      rolledFrom: deadline.rolledFrom,
+      localDueOn: null,
+    });
+  }
   // PV3: a higher office's deadline applies even where no local limit does
   if (higher && !rules.some((r) => r.main) && status !== S.DECLINED) push('HANDLE', facts.receivedOn, higher, true);
   // PV2: the result the higher office asked for is reported back to it by its deadline
@@ -324,3 +376,40 @@ export function earliestDue(deadlines: ReadonlyArray<LetterDeadlineValue>, keep:
 /** A deadline due within `days` working days from today, not yet overdue (lettersDueWithin). */
 export const dueWithin = (days: number) => (d: LetterDeadlineValue) => !d.overdue && d.daysLeft !== null && d.daysLeft <= days;
 export const overdue = (d: LetterDeadlineValue) => d.overdue;
+
+/** One unfinished deadline as stored on the letter (DL1: with its rule). */
+export interface StoredDeadline {
+  measure: LetterDeadlineMeasureName;
+  dueOn: string;
+  ruleRef: string;
+  provisional: boolean;
+}
+
+/** What a letter keeps of its deadlines: the unfinished ones, earliest first, and the next of them. */
+export interface StoredDeadlines {
+  nextDueOn: string | null;
+  nextDueMeasure: LetterDeadlineMeasureName | null;
+  nextDueRuleRef: string | null;
+  openDeadlines: StoredDeadline[];
+  /** the distinct due dates of the unfinished deadlines, ascending (indexed: lettersDueWithin) */
+  openDueDates: string[];
+}
+
+/**
+ * The stored form of a letter's deadlines as letterDeadlines computed them. Due dates do not depend on
+ * the day they are computed on (only days left and overdue do), so they are kept and queried.
+ */
+export function storedDeadlines(deadlines: ReadonlyArray<LetterDeadlineValue>): StoredDeadlines {
+  const open = deadlines
+    .filter((d) => !d.done)
+    .map((d) => ({ measure: d.measure, dueOn: d.dueOn, ruleRef: d.ruleRef, provisional: d.provisional }))
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+  const next = open[0];
+  return {
+    nextDueOn: next?.dueOn ?? null,
+    nextDueMeasure: next?.measure ?? null,
+    nextDueRuleRef: next?.ruleRef ?? null,
+    openDeadlines: open,
+    openDueDates: [...new Set(open.map((d) => d.dueOn))],
+  };
+}

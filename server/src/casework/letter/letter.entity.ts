@@ -1,4 +1,4 @@
-import { Check, Collection, Entity, Enum, Index, ManyToMany, Property, Unique, type Ref } from '@mikro-orm/core';
+import { ArrayType, Check, Collection, Entity, Enum, Index, ManyToMany, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { SearchableEntity } from '../../common/base.entity.js';
@@ -13,7 +13,8 @@ import { Reception } from '../../stations/reception/reception.entity.js';
 import { Leader } from '../../people/leader/leader.entity.js';
 import { Account } from '../../platform/account/account.entity.js';
 import { DeadlinePolicy } from '../deadline-policy/deadline-policy.entity.js';
-import type { ChosenDeadlineRule } from './letter.deadlines.js';
+import { openLetterSql, type ChosenDeadlineRule, type StoredDeadline } from './letter.deadlines.js';
+import { LetterDeadlineMeasure } from './letter.deadline-measure.js';
 import {
   EscalationLevel,
   LetterCategory,
@@ -50,6 +51,10 @@ export {
     'not is_anonymous or (writer_name is null and writer_unit is null and writer_phone_encrypted is null and writer_id_number_encrypted is null and writer_address_encrypted is null and constituent_id is null)',
 })
 @Check({ name: 'letter_writer_count_check', expression: 'writer_count >= 1' })
+// stored deadlines (DL1): overdueLetters and the nextDueOn filters and sort read these, never the whole table
+// (partial: open letters only, by the same predicate the queries add, so counts are index-only scans)
+@Index({ name: 'letter_next_due_on_index', expression: `create index "letter_next_due_on_index" on "letter" ("next_due_on", "organization_id") where "next_due_on" is not null and ${openLetterSql('')}` })
+@Index({ name: 'letter_open_due_dates_index', expression: `create index "letter_open_due_dates_index" on "letter" using gin ("open_due_dates") where "open_due_dates" is not null and ${openLetterSql('')}` })
 export class Letter extends SearchableEntity {
   @Field(() => String, { description: '编号：机构代码-年度-流水号，如 JX-2026-000123（PV1）' })
   @Property({ type: 'text' })
@@ -517,6 +522,29 @@ export class Letter extends SearchableEntity {
   get ownerAccountId(): number | null {
     return this.ownerAccount?.id ?? null;
   }
+
+  // ── stored deadlines (issue 9): kept by storeLetterDeadlines (letter.deadlines.service.ts) in every
+  // step's transaction, and by the recompute job after calendar and policy edits ──
+
+  @Field(() => LocalDateResolver, { nullable: true, description: '下一个到期日期：未完成时限中最早的到期日期；无未完成时限为空（DL1）' })
+  @Property({ type: 'date', nullable: true })
+  nextDueOn?: string | null;
+
+  @Field(() => LetterDeadlineMeasure, { nullable: true, description: '下一个到期的时限事项' })
+  @Property({ type: 'text', nullable: true })
+  nextDueMeasure?: LetterDeadlineMeasure | null;
+
+  @Field(() => String, { nullable: true, description: '下一个到期时限的依据（DL1）' })
+  @Property({ type: 'text', nullable: true })
+  nextDueRuleRef?: string | null;
+
+  /** Every unfinished deadline with its due date and rule, earliest first (as the `deadlines` field computes them). */
+  @Property({ type: 'json', nullable: true, hidden: true })
+  openDeadlines?: StoredDeadline[] | null;
+
+  /** The distinct due dates of the unfinished deadlines (GIN-indexed: lettersDueWithin); written, never read. */
+  @Property({ type: ArrayType, columnType: 'date[]', nullable: true, hidden: true, lazy: true })
+  openDueDates?: string[] | null;
 
   searchText() {
     return [this.title, this.content, this.community];

@@ -52,4 +52,6 @@ export const letterReadFields: FieldSpecs = {
   leadDepartmentId: ref(() => Department, '主办单位'),
   coHandlerDepartmentIds: refs(() => Department, '协办单位'),
   ownerName: text('首问责任人'),
+  // issue 9: the stored next due date (filters nextDueOn_gte / nextDueOn_lte, sortField nextDueOn)
+  nextDueOn: date('下一个到期日期（DL1）'),
 };

@@ -10,6 +10,11 @@ import { validateLetter } from './letter.policy.js';
 import { registerLetter, revealLetterWriter } from './letter.service.js';
 import { acting, recordUpdateStep } from './letter.workflow.service.js';
 import { actionableWhere } from './letter.actions.js';
+import type { FilterQuery } from '@mikro-orm/core';
+import { LocalDateResolver } from 'graphql-scalars';
+import { badInput } from '../../common/errors.js';
+import { todayInChina } from '../../people/member/dates.js';
+import { OPEN_LETTER } from './letter.deadlines.service.js';
 
 /** Reads and `updateLetter` (descriptive fields only); registration is the verb below. */
 export const letterResource = createCrudResolver<Letter>({
@@ -29,10 +34,34 @@ export const letterResource = createCrudResolver<Letter>({
       description: '我现在有可执行办理步骤的来信（与 myActions 一致）',
       where: (value: boolean, ctx) => (value ? actionableWhere(ctx, acting(ctx)) : { $not: actionableWhere(ctx, acting(ctx)) }) as any,
     },
+    overdue: {
+      type: () => Boolean,
+      description: '是否超期：有未完成的时限已过到期日期（按 asOf，默认今天，北京时间）',
+      where: (value: boolean, _ctx, filter) => overdueCondition(value, overdueAsOf(filter.asOf)),
+    },
+    asOf: {
+      type: () => LocalDateResolver,
+      description: '判断是否超期（overdue）的日期，默认今天（北京时间）',
+      where: () => ({}),
+    },
   },
   // an edit of the register is a step of the letter's workflow: its event, PV6's notice when flagged urgent
   onUpdate: ({ ctx, em, entity, before, changed }) => recordUpdateStep(ctx, em, entity, { urgency: before.urgency ?? null }, changed),
 });
+
+/** The day `overdue` is judged on: the filter's asOf, else today in China. */
+function overdueAsOf(asOf: string | null | undefined): string {
+  const day = asOf ?? todayInChina();
+  if (day < '1900-01-01' || day > '2100-12-31') throw badInput('filter.asOf', '计算日期须在 1900 年至 2100 年之间');
+  return day;
+}
+
+/** overdue: an open letter (by status) whose earliest unfinished due date is before `asOf`; false: the others. */
+function overdueCondition(overdue: boolean, asOf: string): FilterQuery<Letter> {
+  const yes = { $and: [{ nextDueOn: { $lt: asOf } }, OPEN_LETTER] } as FilterQuery<Letter>;
+  if (overdue) return yes;
+  return { $or: [{ nextDueOn: null }, { nextDueOn: { $gte: asOf } }, { $not: OPEN_LETTER }] } as FilterQuery<Letter>;
+}
 
 const RegisterLetterArgs = buildCreateArgs('Letter', letterFields);
 

@@ -1,4 +1,4 @@
-import { deadlineLoader } from './letter.deadlines.service.js';
+import { deadlineLoader, storeLetterDeadlines } from './letter.deadlines.service.js';
 import { todayInChina } from '../../people/member/dates.js';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -141,6 +141,7 @@ async function finishStep(em: EntityManager, letter: Letter, t: Transition, acto
   const from = t.from;
   letter.status = t.to;
   appendEvent(em, letter, t.action, from, t.to, actor, note);
+  await storeLetterDeadlines(em, [letter]); // DL1: the letter's current due dates, stored in the step's transaction
   await notifyPhase(em, letter, t.action, before, note, actor.accountId);
   await em.flush();
 }
@@ -883,6 +884,7 @@ export async function mergeLetters(ctx: Context, input: MergeLettersInput): Prom
     }
     // the main letter records what it received (its status stays: a recorded step, not a move)
     appendEvent(em, main, 'mergeLetters', main.status, main.status, actor, withNote(`并入重复件 ${merged.map((l) => l.serialNumber).join('、')}`, input.note));
+    await storeLetterDeadlines(em, [main, ...merged]); // issue 9: stored deadlines (the merged ones have none left)
     await em.flush();
     return main;
   });
