@@ -15,7 +15,7 @@ import { AppError } from '../../common/errors.js';
 import { Letter } from './letter.entity.js';
 import { LetterChannel } from './letter.enums.js';
 import { brokenRule, rulesWhere, type ActorFacts } from './letter.rules.js';
-import { ACTION_LABELS, flowOf, isStepAction, LetterFlow, TRANSITIONS, type LetterAction, type Transition } from './letter.workflow.js';
+import { ACTION_LABELS, flowOf, isPrimaryAction, isStepAction, LetterFlow, TRANSITIONS, type LetterAction, type Transition } from './letter.workflow.js';
 import { acting } from './letter.workflow.service.js';
 
 @ObjectType({ description: '我现在可以执行的办理步骤' })
@@ -25,6 +25,9 @@ export class LetterActionOption {
 
   @Field(() => String, { description: '名称' })
   label!: string;
+
+  @Field(() => Boolean, { description: '推进办理的步骤（计入“待我办理”）；否则为随时可做的辅助步骤（延期、移交、作废等）' })
+  primary!: boolean;
 }
 
 /** Whether the operation's gate lets one of the actor's roles through. */
@@ -56,7 +59,7 @@ export function actionsOn(letter: Letter, actor: ActorFacts): LetterActionOption
   for (const t of rowsFor(actor)) {
     if (t.flow !== flow || t.from !== letter.status || out.some((o) => o.action === t.action)) continue;
     if (brokenRule(letter, actor, t)) continue;
-    out.push({ action: t.action, label: ACTION_LABELS[t.action] });
+    out.push({ action: t.action, label: ACTION_LABELS[t.action], primary: isPrimaryAction(t.action) });
   }
   return out;
 }
@@ -67,11 +70,14 @@ const CHANNELS_OF: Record<LetterFlow, LetterChannel[]> = {
   RECEPTION: [LetterChannel.RECEPTION],
 };
 
-/** `actionableByMe: true` as one SQL condition: some row the actor may take, its rules holding, in reach. */
+/**
+ * `actionableByMe: true` as one SQL condition: some row of a primary step (the letter's next piece of
+ * work) the actor may take, its rules holding, in reach.
+ */
 export function actionableWhere(ctx: Context, actor: ActorFacts): FilterQuery<Letter> {
   const scope = writeScope(ctx);
   const or: FilterQuery<Letter>[] = [];
-  for (const t of rowsFor(actor)) {
+  for (const t of rowsFor(actor).filter((r) => isPrimaryAction(r.action))) {
     const rules = rulesWhere(actor, t);
     or.push({ channel: { $in: CHANNELS_OF[t.flow] }, status: t.from, ...(Object.keys(rules).length ? { $and: [rules] } : {}) } as FilterQuery<Letter>);
   }

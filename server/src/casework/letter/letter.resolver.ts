@@ -31,7 +31,7 @@ export const letterResource = createCrudResolver<Letter>({
   filters: {
     actionableByMe: {
       type: () => Boolean,
-      description: '我现在有可执行办理步骤的来信（与 myActions 一致）',
+      description: '待我办理：我现在有推进办理的步骤可执行的来信（myActions 中 primary 为真的步骤）',
       where: (value: boolean, ctx) => (value ? actionableWhere(ctx, acting(ctx)) : { $not: actionableWhere(ctx, acting(ctx)) }) as any,
     },
     overdue: {

@@ -282,6 +282,29 @@ export function allowedActions(flow: LetterFlow, status: LetterStatus): LetterAc
   return [...new Set(TRANSITIONS.filter((t) => t.flow === flow && t.from === status && isStepAction(t.action)).map((t) => t.action))];
 }
 
+/**
+ * Steps that are always at hand but are not the letter's next piece of work: a deadline's extension, a
+ * hand-over, voiding, merging, turning it into something else, the higher office's date, reopening,
+ * registering a writer's request for 复查/复核, a follow-up call, archiving. They are offered
+ * (myActions) but do not put a letter on anyone's "to do" list (actionableByMe).
+ */
+export const SIDE_ACTIONS: readonly LetterAction[] = [
+  'extendDeadline',
+  'handOverLetter',
+  'voidLetter',
+  'mergeLetters',
+  'convertLetter',
+  'setLetterHigherOfficeDeadline',
+  'reopenLetter',
+  'requestReview',
+  'requestReReview',
+  'followUpLetter',
+  'closeLetter',
+];
+
+/** A step that moves the letter on: the work someone has to do next. */
+export const isPrimaryAction = (a: LetterAction) => isStepAction(a) && !SIDE_ACTIONS.includes(a);
+
 /** A step someone takes on an existing letter with its own verb (a button in the console). */
 export const isStepAction = (a: LetterAction) => !SYSTEM_ACTIONS.includes(a) && !RECORD_ACTIONS.includes(a);
 
