@@ -12,6 +12,8 @@ import { menuOrder } from './providers/menuOrder';
 import type { SchemaModel } from './providers/schema';
 import { represent } from './providers/schema';
 import { SchemaCreate, SchemaEdit, SchemaList, SchemaShow } from './schema-ui/views';
+import { LetterList } from './letters/LetterList';
+import { LetterShow } from './letters/LetterShow';
 
 const i18nProvider = buildI18nProvider(schemaModel);
 
@@ -58,8 +60,8 @@ export function App() {
               key={r.name}
               name={r.name}
               recordRepresentation={(record) => represent(r, record)}
-              list={<SchemaList model={model} resource={r} />}
-              show={<SchemaShow model={model} resource={r} />}
+              list={r.name === 'Letter' ? <LetterList letters={r} /> : <SchemaList model={model} resource={r} />}
+              show={r.name === 'Letter' ? <LetterShow model={model} letters={r} /> : <SchemaShow model={model} resource={r} />}
               edit={r.updateArgs ? <SchemaEdit model={model} resource={r} /> : undefined}
               create={r.createArgs ? <SchemaCreate model={model} resource={r} /> : undefined}
             />

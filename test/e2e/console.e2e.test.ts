@@ -35,6 +35,7 @@ let userDataDir: string;
 let origin: string;
 const pageErrors: string[] = [];
 let bodyId: string;
+let officeId: number;
 /** A system administrator's API client, to check what the console wrote. */
 let api: GraphQLClient;
 
@@ -58,6 +59,7 @@ beforeAll(async () => {
   const office = em.create(Organization, { name: '嘉兴市政协办公室', code: 'JX', kind: OrganizationKind.OFFICE, body } as any);
   await em.flush();
   bodyId = String(body.id);
+  officeId = office.id;
   await account('office', '办公室测试员', ['OFFICE_STAFF' as Role], office.id);
   await account('sysadmin', '系统管理测试员', ['SYSTEM_ADMIN' as Role], office.id, { totp: true });
   await account('auditor', '审计测试员', ['AUDIT_ADMIN' as Role], office.id, { totp: true });
@@ -255,7 +257,8 @@ describe('every page a role may open', () => {
       expect(visible.length).toBeGreaterThanOrEqual(1);
       for (const r of visible) {
         await page.goto(`${origin}/#/${r.name}`);
-        await page.getByText(new RegExp(`^(还没有${escape(r.label)}。|第 \\d+-\\d+ 条，共 \\d+ 条)$`)).waitFor();
+        // the letters open on 待我办理 (the office's work), which may be empty
+        await page.getByText(new RegExp(`^(还没有${escape(r.label)}。|没有待我办理的${escape(r.label)}。|第 \\d+-\\d+ 条，共 \\d+ 条)$`)).waitFor();
         expect(await page.locator('.RaNotification-error').count(), `${username} ${r.name}`).toBe(0);
         if (!r.createArgs) continue;
         await page.goto(`${origin}/#/${r.name}/create`);
@@ -266,6 +269,75 @@ describe('every page a role may open', () => {
       // some thirty resources with a list and a form each: more than the default minute on a busy 2-core machine
     }, 240_000);
   }
+
+  it('raised no error in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('letters in the browser, as office staff', () => {
+  let letter: { id: string; serialNumber: string };
+
+  beforeAll(async () => {
+    // a letter in the register, as the office's own clerk registered it (PV1)
+    const clerk = (await signIn(t, { roles: ['OFFICE_STAFF'], organizationId: officeId, username: 'clerk', displayName: '登记员' })).client;
+    const res = await clerk.request<any>(
+      gql`mutation { registerLetter(organizationId: "${officeId}", channel: POST, title: "幸福小区路灯不亮", content: "东门路灯已坏一月有余", receivedOn: "2026-11-20", writerName: "张伟", writerPhone: "13812345678") { id serialNumber } }`,
+    );
+    letter = res.registerLetter;
+    // whoever the pages above left signed in, the office signs in afresh
+    await page.goto(`${origin}/`);
+    await page.getByRole('heading', { name: '欢迎使用联络' }).waitFor();
+    await signOut();
+    await signInThroughPage('office');
+  });
+
+  it('the office finds a new letter under 待我办理, accepts it from its page and proposes its handling (PV2)', async () => {
+    await page.getByRole('menuitem', { name: '来信', exact: true }).click();
+    await page.getByRole('tab', { name: '待我办理', selected: true }).waitFor();
+    await page.getByRole('cell', { name: letter.serialNumber }).click();
+    await page.getByRole('heading', { name: '幸福小区路灯不亮' }).waitFor();
+    expect(await page.getByTestId('letter-status').textContent()).toBe('已登记');
+    // the writer is shown masked (PR1)
+    await page.getByText('张伟 138****5678').waitFor();
+
+    // a named writer must have been told: the server's refusal shows at the field, in Chinese
+    await page.getByRole('button', { name: '受理', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '受理' });
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.getByText('实名来信须记录告知来信人受理的日期').waitFor();
+    await dialog.locator('input[name="writerNotifiedOn"]').fill('2026-11-23');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByTestId('letter-status').getByText('已受理').waitFor();
+    await page.getByRole('cell', { name: '受理，已于 2026-11-23 告知来信人' }).waitFor();
+
+    await page.getByRole('button', { name: '拟办', exact: true }).click();
+    await page.getByRole('dialog', { name: '拟办' }).locator('textarea[name="opinion"]').fill('拟转住建局办理');
+    await page.getByRole('dialog', { name: '拟办' }).getByRole('button', { name: '确定' }).click();
+    await page.getByTestId('letter-status').getByText('已拟办').waitFor();
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'letter-proposed.png'), fullPage: true });
+
+    const office = (await signIn(t, { roles: ['OFFICE_STAFF'], organizationId: officeId })).client;
+    const after = await office.request<any>(gql`query ($id: ID!) { Letter(id: $id) { status writerNotifiedOn proposedHandling } allLetterEvents(filter: { letterId: $id }, sortField: "id") { action } }`, { id: letter.id });
+    expect(after).toEqual({
+      Letter: { status: 'PROPOSED', writerNotifiedOn: '2026-11-23', proposedHandling: '拟转住建局办理' },
+      allLetterEvents: [{ action: 'registerLetter' }, { action: 'acceptLetter' }, { action: 'proposeHandling' }],
+    });
+  });
+
+  it('the office reads the letter page on a phone: the steps and the record stacked, nothing wider than the screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.reload();
+      await page.getByRole('heading', { name: '幸福小区路灯不亮' }).waitFor();
+      await page.getByText('办理记录').waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBe(0);
+      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'letter-phone.png'), fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
 
   it('raised no error in the page', () => {
     expect(pageErrors).toEqual([]);

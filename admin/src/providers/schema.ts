@@ -81,7 +81,7 @@ export function resourceLabel(type: IntrospectionObjectType, queries: Map<string
   return (byId ?? created ?? listed ?? shortLabel(type.description, type.name)).trim();
 }
 
-function unwrap(ref: IntrospectionTypeRef): { named: IntrospectionTypeRef & { name: string }; required: boolean; list: boolean } {
+export function unwrap(ref: IntrospectionTypeRef): { named: IntrospectionTypeRef & { name: string }; required: boolean; list: boolean } {
   let required = false;
   let list = false;
   let t: any = ref;
@@ -131,7 +131,7 @@ export function represent(resource: Pick<ResourceModel, 'representation'>, recor
   return `#${record.id}`;
 }
 
-function valueModel(
+export function valueModel(
   v: IntrospectionField | IntrospectionInputValue,
   self: string,
   resourceNames: Set<string>,

@@ -4,6 +4,7 @@ import { BaseEntity } from '../../common/base.entity.js';
 import { Link } from '../../common/link.js';
 import { Letter } from '../letter/letter.entity.js';
 import { LetterStatus } from '../letter/letter.enums.js';
+import { ACTION_LABELS, type LetterAction } from '../letter/letter.workflow.js';
 
 /** 办理记录: one step of a letter's handling, appended in the step's own transaction; never changed. */
 @ObjectType({ description: '办理记录' })
@@ -17,9 +18,14 @@ export class LetterEvent extends BaseEntity {
     return this.letter.id;
   }
 
-  @Field(() => String, { description: '动作，如 register' })
+  @Field(() => String, { description: '动作（办理步骤的 mutation 名），如 registerLetter' })
   @Property({ type: 'text' })
   action!: string;
+
+  @Field(() => String, { description: '步骤名称，如 受理' })
+  get actionLabel(): string {
+    return ACTION_LABELS[this.action as LetterAction] ?? this.action;
+  }
 
   @Field(() => LetterStatus, { nullable: true, description: '原状态' })
   @Enum({ items: () => LetterStatus, nullable: true })

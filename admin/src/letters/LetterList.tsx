@@ -1,0 +1,100 @@
+import { Chip, Tab, Tabs, Typography, useMediaQuery } from '@mui/material';
+import { CreateButton, DataTable, ExportButton, List, SearchInput, SimpleList, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import type { ResourceModel } from '../providers/schema';
+import { addDays, todayInChina } from './deadlines';
+
+/** The jobs a clerk opens the register for: my work, due soon, overdue, everything. */
+export const LETTER_TABS = [
+  { id: 'mine', label: '待我办理', filter: () => ({ actionableByMe: true }) },
+  { id: 'soon', label: '即将到期', filter: () => ({ nextDueOn_gte: todayInChina(), nextDueOn_lte: addDays(todayInChina(), 7) }) },
+  { id: 'overdue', label: '已超期', filter: () => ({ overdue: true }) },
+  { id: 'all', label: '全部', filter: () => ({}) },
+] as const;
+const TAB_KEYS = ['actionableByMe', 'nextDueOn_gte', 'nextDueOn_lte', 'overdue'];
+
+function tabOf(filter: Record<string, unknown>): string {
+  if (filter.actionableByMe) return 'mine';
+  if (filter.overdue) return 'overdue';
+  if (filter.nextDueOn_gte) return 'soon';
+  return 'all';
+}
+
+function JobTabs() {
+  const { filterValues, setFilters, displayedFilters } = useListContext();
+  const rest = Object.fromEntries(Object.entries(filterValues ?? {}).filter(([k]) => !TAB_KEYS.includes(k)));
+  return (
+    <Tabs value={tabOf(filterValues ?? {})} onChange={(_e, id) => setFilters({ ...rest, ...LETTER_TABS.find((t) => t.id === id)!.filter() }, displayedFilters)} variant="scrollable">
+      {LETTER_TABS.map((t) => (
+        <Tab key={t.id} value={t.id} label={t.label} />
+      ))}
+    </Tabs>
+  );
+}
+
+const EMPTY: Record<string, string> = {
+  mine: '没有待我办理的来信。',
+  soon: '七日内没有到期的来信。',
+  overdue: '没有超期的来信。',
+  all: '没有符合条件的来信。',
+};
+
+/** What an empty tab says: nothing to do is good news; the other tabs are one click away. */
+function EmptyTab() {
+  const { filterValues } = useListContext();
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
+      {EMPTY[tabOf(filterValues ?? {})]}
+    </Typography>
+  );
+}
+
+function DueChip({ record }: { record: any }) {
+  if (!record?.nextDueOn) return null;
+  const today = todayInChina();
+  const overdue = record.nextDueOn < today;
+  return <Chip size="small" color={overdue ? 'error' : record.nextDueOn <= addDays(today, 2) ? 'warning' : 'default'} label={`${overdue ? '已超期 ' : ''}${record.nextDueOn}`} />;
+}
+
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+/** The register as a clerk reads it, per job; a row opens the letter's page. */
+export function LetterList({ letters }: { letters: ResourceModel }) {
+  const translate = useTranslate();
+  const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
+  const label = (e: string, v: unknown) => (v ? translate(`enums.${e}.${v}`) : '');
+  return (
+    <List
+      filters={[<SearchInput source="q" key="q" alwaysOn />]}
+      filterDefaultValues={{ actionableByMe: true }}
+      sort={{ field: 'id', order: 'DESC' }}
+      actions={
+        <TopToolbar>
+          {letters.createArgs && <CreateButton label="登记来信" />}
+          <ExportButton />
+        </TopToolbar>
+      }
+    >
+      <JobTabs />
+      {phone ? (
+        <SimpleList
+          empty={<EmptyTab />}
+          linkType="show"
+          primaryText={(r: any) => r.title}
+          secondaryText={(r: any) => `${r.serialNumber} · ${label('LetterStatus', r.status)}${r.leadDepartmentName ? ` · ${r.leadDepartmentName}` : ''}`}
+          tertiaryText={(r: any) => <DueChip record={r} />}
+        />
+      ) : (
+      <DataTable rowClick="show" bulkActionButtons={false} empty={<EmptyTab />}>
+        <DataTable.Col source="serialNumber" label="编号" sx={NOWRAP} />
+        <DataTable.Col source="title" label="标题" />
+        <DataTable.Col source="writerName" label="来信人" disableSort sx={NOWRAP} render={(r: any) => (r.isAnonymous ? '匿名' : (r.writerName ?? ''))} />
+        <DataTable.Col source="channel" label="渠道" render={(r: any) => label('LetterChannel', r.channel)} />
+        <DataTable.Col source="status" label="状态" sx={NOWRAP} render={(r: any) => label('LetterStatus', r.status)} />
+        <DataTable.Col source="ownerName" label="首问责任人" />
+        <DataTable.Col source="leadDepartmentName" label="主办单位" disableSort />
+        <DataTable.Col source="nextDueOn" label="下一时限" sx={NOWRAP} render={(r: any) => <DueChip record={r} />} />
+      </DataTable>
+      )}
+    </List>
+  );
+}

@@ -1,0 +1,165 @@
+import { Box, Card, CardContent, Chip, Divider, Stack, Tooltip, Typography, useMediaQuery } from '@mui/material';
+import { DataTable, ReferenceManyField, Show, useListContext, useRecordContext, useTranslate } from 'react-admin';
+import type { ResourceModel, SchemaModel } from '../providers/schema';
+import { chinaDateTime, deadlineText, deadlineTone, ruleText, type DeadlineValue } from './deadlines';
+import { VerbButton } from './VerbButton';
+import { verbModel, verbUsable } from './verbs';
+
+interface Props {
+  model: SchemaModel;
+  letters: ResourceModel;
+}
+
+const enumLabel = (translate: (k: string) => string, enumName: string, value: unknown) => (value ? translate(`enums.${enumName}.${value}`) : '');
+
+function Fact({ label, value }: { label: string; value: unknown }) {
+  if (value === null || value === undefined || value === '') return null;
+  return (
+    <Box sx={{ minWidth: 160 }}>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {label}
+      </Typography>
+      <Typography variant="body2">{String(value)}</Typography>
+    </Box>
+  );
+}
+
+/** What a clerk reads first: the register's entries, the writer masked (PR1). */
+function Summary() {
+  const r = useRecordContext<any>();
+  const translate = useTranslate();
+  if (!r) return null;
+  const writer = r.isAnonymous ? '匿名' : [r.writerName, r.writerPhoneMasked].filter(Boolean).join(' ');
+  return (
+    <Stack spacing={1.5}>
+      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
+        <Typography variant="h6" component="h2">
+          {r.title}
+        </Typography>
+        <Chip size="small" color="primary" label={enumLabel(translate, 'LetterStatus', r.status)} data-testid="letter-status" />
+        {r.urgency === 'URGENT' && <Chip size="small" color="error" label="紧急" />}
+        {r.isImportant && <Chip size="small" color="warning" label="重要" />}
+      </Stack>
+      <Stack direction="row" spacing={3} rowGap={1.5} flexWrap="wrap" useFlexGap>
+        <Fact label="编号" value={r.serialNumber} />
+        <Fact label="渠道" value={enumLabel(translate, 'LetterChannel', r.channel)} />
+        <Fact label="收到日期" value={r.receivedOn} />
+        <Fact label="登记机构" value={r.organizationName} />
+        <Fact label="来信人" value={writer} />
+        <Fact label="首问责任人" value={r.ownerName} />
+        <Fact label="主办单位" value={r.leadDepartmentName} />
+        <Fact label="经办委员/代表" value={r.memberName} />
+      </Stack>
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+        {r.content}
+      </Typography>
+    </Stack>
+  );
+}
+
+/** Every time limit with the rule it comes from (DL1), red once passed. */
+function Deadlines() {
+  const r = useRecordContext<any>();
+  const translate = useTranslate();
+  const list: DeadlineValue[] = r?.deadlines ?? [];
+  if (!list.length) return null;
+  return (
+    <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap aria-label="办理时限">
+      {list.map((d) => (
+        <Tooltip key={`${d.measure}-${d.dueOn}`} title={ruleText(d)}>
+          <Chip
+            variant={d.done ? 'outlined' : 'filled'}
+            color={deadlineTone(d)}
+            label={`${enumLabel(translate, 'LetterDeadlineMeasure', d.measure)} ${d.dueOn} ${deadlineText(d)}`}
+          />
+        </Tooltip>
+      ))}
+    </Stack>
+  );
+}
+
+/** One button per step the signed-in account may take now (myActions), the letter's next work first. */
+function Steps({ model, letters }: Props) {
+  const r = useRecordContext<any>();
+  if (!r) return null;
+  const actions: Array<{ action: string; label: string; primary: boolean }> = [...(r.myActions ?? [])].sort((a, b) => Number(b.primary) - Number(a.primary));
+  const buttons = actions
+    .map((a) => ({ a, verb: verbModel(model, a.action) }))
+    .filter(({ verb }) => verb && verbUsable(verb, model));
+  if (!buttons.length) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        您在此件上暂无可办理的步骤。
+      </Typography>
+    );
+  }
+  return (
+    <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap aria-label="办理步骤">
+      {buttons.map(({ a, verb }) => (
+        <VerbButton key={a.action} model={model} letters={letters} verb={verb!} label={a.label} primary={a.primary} letter={{ id: r.id, version: r.version }} />
+      ))}
+    </Stack>
+  );
+}
+
+/** The letter's page: summary, deadlines, the steps I may take, and its handling record. */
+export function LetterShow({ model, letters }: Props) {
+  const translate = useTranslate();
+  const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
+  return (
+    <Show title={<LetterTitle />}>
+      <Card variant="outlined" sx={{ border: 0 }}>
+        <CardContent>
+          <Stack spacing={2}>
+            <Summary />
+            <Deadlines />
+            <Steps model={model} letters={letters} />
+            <Divider />
+            <Typography variant="subtitle1" component="h3">
+              办理记录
+            </Typography>
+            <ReferenceManyField reference="LetterEvent" target="letterId" sort={{ field: 'id', order: 'ASC' }} perPage={100}>
+              {phone ? (
+                <Timeline />
+              ) : (
+                <DataTable bulkActionButtons={false} rowClick={false}>
+                  <DataTable.Col source="occurredAt" label="时间" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => chinaDateTime(e.occurredAt)} />
+                  <DataTable.Col source="actionLabel" label="步骤" sx={{ whiteSpace: 'nowrap' }} />
+                  <DataTable.Col source="toStatus" label="状态" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => enumLabel(translate, 'LetterStatus', e.toStatus)} />
+                  <DataTable.Col source="actorName" label="经办人" />
+                  <DataTable.Col source="note" label="说明" />
+                </DataTable>
+              )}
+            </ReferenceManyField>
+          </Stack>
+        </CardContent>
+      </Card>
+    </Show>
+  );
+}
+
+/** The handling record on a phone: one entry per step, its note below. */
+function Timeline() {
+  const { data } = useListContext<any>();
+  const translate = useTranslate();
+  return (
+    <Stack spacing={1.5} component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+      {(data ?? []).map((e) => (
+        <Box component="li" key={e.id}>
+          <Typography variant="body2">
+            <b>{e.actionLabel}</b> · {enumLabel(translate, 'LetterStatus', e.toStatus)} · {e.actorName}
+          </Typography>
+          <Typography variant="caption" color="text.secondary" component="div">
+            {chinaDateTime(e.occurredAt)}
+          </Typography>
+          {e.note && <Typography variant="body2">{e.note}</Typography>}
+        </Box>
+      ))}
+    </Stack>
+  );
+}
+
+function LetterTitle() {
+  const r = useRecordContext<any>();
+  return <span>{r ? `来信 ${r.serialNumber}` : '来信'}</span>;
+}

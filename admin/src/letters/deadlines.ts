@@ -1,0 +1,51 @@
+/**
+ * How a letter's deadlines read on its page and in its list (DL1): each with the rule it comes from,
+ * red when passed. Pure: unit-tested in test/admin/letter-verbs.test.ts.
+ */
+export interface DeadlineValue {
+  measure: string;
+  dueOn: string;
+  ruleRef: string;
+  daysLeft: number | null;
+  done: boolean;
+  overdue: boolean;
+  provisional: boolean;
+}
+
+export type Tone = 'error' | 'warning' | 'success' | 'default';
+
+/** 已超期 3 个工作日 / 剩 2 个工作日 / 今天到期 / 已完成. */
+export function deadlineText(d: Pick<DeadlineValue, 'done' | 'overdue' | 'daysLeft'>): string {
+  if (d.done) return '已完成';
+  if (d.daysLeft === null) return '';
+  if (d.overdue) return `已超期 ${Math.abs(d.daysLeft)} 个工作日`;
+  if (d.daysLeft === 0) return '今天到期';
+  return `剩 ${d.daysLeft} 个工作日`;
+}
+
+export function deadlineTone(d: Pick<DeadlineValue, 'done' | 'overdue' | 'daysLeft'>): Tone {
+  if (d.done) return 'success';
+  if (d.overdue) return 'error';
+  if (d.daysLeft !== null && d.daysLeft <= 2) return 'warning';
+  return 'default';
+}
+
+/** The rule a deadline comes from, as the office reads it: 办理时限依据：MB5：15 个工作日. */
+export const ruleText = (d: Pick<DeadlineValue, 'ruleRef' | 'provisional'>) => `依据：${d.ruleRef}${d.provisional ? '（暂定：该年度节假日尚未录入）' : ''}`;
+
+/** The day a letter's list tab "即将到期" reaches: today + 7 calendar days (YYYY-MM-DD, UTC-safe). */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Today in China (UTC+8), as YYYY-MM-DD. */
+export const todayInChina = (now = new Date()) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** A moment as Chinese offices write it, in Beijing time: 2026-08-18 11:00. */
+export function chinaDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  const d = new Date(new Date(value).getTime() + 8 * 3600_000).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+}
