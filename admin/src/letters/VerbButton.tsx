@@ -1,10 +1,19 @@
 import { cloneElement, useState, type ReactElement } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
-import { Form, SaveButton, useNotify, useRefresh } from 'react-admin';
+import { Form, ReferenceArrayInput, ReferenceInput, SaveButton, useNotify, useRefresh } from 'react-admin';
 import { ApiError, graphql, withoutField } from '../providers/authProvider';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { inputFor } from '../schema-ui/inputs';
 import { verbVariables, type VerbModel } from './verbs';
+
+/** The input with the dialog's label and hint; a reference input passes them to its picker. */
+function labelled(input: ReactElement<any>, label: string, hint: string | null): ReactElement<any> {
+  const props = { label, helperText: hint ?? false, fullWidth: true };
+  if (input.type === ReferenceInput || input.type === ReferenceArrayInput) {
+    return cloneElement(input, {}, cloneElement(input.props.children as ReactElement<any>, props));
+  }
+  return cloneElement(input, props);
+}
 
 export interface VerbButtonProps {
   model: SchemaModel;
@@ -56,7 +65,7 @@ export function VerbButton({ model, letters, verb, label, letter, primary }: Ver
                   {error}
                 </div>
               )}
-              {verb.args.map((a) => cloneElement(inputFor(model, letters, a) as ReactElement<any>, { label: a.label, helperText: a.hint ?? false, fullWidth: true }))}
+              {verb.args.map((a) => labelled(inputFor(model, letters, a) as ReactElement<any>, a.label, a.hint))}
             </Stack>
           </DialogContent>
           <DialogActions>
