@@ -292,8 +292,10 @@ describe('letters in the browser, as office staff', () => {
     await signInThroughPage('office');
   });
 
-  it('the office finds a new letter under 待我办理, accepts it from its page and proposes its handling (PV2)', async () => {
-    await page.getByRole('menuitem', { name: '来信', exact: true }).click();
+  it('the office finds a new letter under 待我办理 from the dashboard, accepts it from its page and proposes its handling (PV2)', async () => {
+    // the dashboard counts the office's work; the card opens the register on that tab
+    expect(await page.getByTestId('letters-mine').textContent()).toBe('1');
+    await page.getByTestId('letters-mine').click();
     await page.getByRole('tab', { name: '待我办理', selected: true }).waitFor();
     await page.getByRole('cell', { name: letter.serialNumber }).click();
     await page.getByRole('heading', { name: '幸福小区路灯不亮' }).waitFor();

@@ -1,4 +1,7 @@
+import { useEffect, useState } from 'react';
 import { Box, Card, CardActionArea, CardContent, Typography } from '@mui/material';
+import { addDays, todayInChina } from '../letters/deadlines';
+import { graphql } from '../providers/authProvider';
 import { Link } from 'react-router';
 import { Title, useCreatePath, useGetIdentity, useGetList, useGetResourceLabel, usePermissions, useTranslate } from 'react-admin';
 import { modelForRoles } from '../providers/access';
@@ -33,6 +36,75 @@ function CountCard({ resource }: { resource: ResourceModel }) {
   );
 }
 
+/** One count of the letters a job looks at, opening the register on that job's tab. */
+function LetterCard({ label, filter, testId, tone }: { label: string; filter: Record<string, unknown>; testId: string; tone?: 'error' }) {
+  const createPath = useCreatePath();
+  const { total, isPending, error } = useGetList('Letter', { pagination: { page: 1, perPage: 1 }, filter });
+  const to = `${createPath({ resource: 'Letter', type: 'list' })}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+  return (
+    <Card variant="outlined" sx={{ flex: '1 1 150px', maxWidth: 240 }}>
+      <CardActionArea component={Link} to={to}>
+        <CardContent>
+          <Typography variant="subtitle1" color="text.secondary">
+            {label}
+          </Typography>
+          <Typography variant="h4" component="p" data-testid={testId} color={tone === 'error' && total ? 'error' : undefined}>
+            {isPending || error ? '—' : total}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            件来信
+          </Typography>
+        </CardContent>
+      </CardActionArea>
+    </Card>
+  );
+}
+
+/** SV3 for leaders and the office: this year's satisfaction and resolution rates, in the caller's reach. */
+function RatesCard() {
+  const [rates, setRates] = useState<{ satisfactionRate: number | null; resolutionRate: number | null; rated: number; concluded: number } | null>(null);
+  useEffect(() => {
+    const today = todayInChina();
+    graphql<any>(`query ($from: LocalDate!, $to: LocalDate!) { satisfactionRates(from: $from, to: $to) { satisfactionRate resolutionRate rated concluded } }`, {
+      from: `${today.slice(0, 4)}-01-01`,
+      to: today,
+    }).then((d) => setRates(d.satisfactionRates), () => setRates(null));
+  }, []);
+  const pct = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
+  return (
+    <Card variant="outlined" sx={{ flex: '1 1 220px', maxWidth: 320 }}>
+      <CardContent>
+        <Typography variant="subtitle1" color="text.secondary">
+          本年满意率 / 解决率
+        </Typography>
+        <Typography variant="h4" component="p" data-testid="rates">
+          {pct(rates?.satisfactionRate)} / {pct(rates?.resolutionRate)}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {rates ? `已评价 ${rates.rated} 件，已办结 ${rates.concluded} 件` : ''}
+        </Typography>
+      </CardContent>
+    </Card>
+  );
+}
+
+const CASEWORK = ['OFFICE_STAFF', 'LEADER', 'MEMBER', 'STATION_STAFF', 'DEPARTMENT_HANDLER'];
+
+/** The letters each casework role looks at first: its work, what is late, what is due soon, today's intake. */
+function LetterCards({ roles }: { roles: string[] }) {
+  const today = todayInChina();
+  const registers = roles.some((r) => ['OFFICE_STAFF', 'STATION_STAFF', 'MEMBER'].includes(r));
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 2 }}>
+      <LetterCard label="待我办理" filter={{ actionableByMe: true }} testId="letters-mine" />
+      <LetterCard label="已超期" filter={{ overdue: true }} testId="letters-overdue" tone="error" />
+      <LetterCard label="七日内到期" filter={{ nextDueOn_gte: today, nextDueOn_lte: addDays(today, 7) }} testId="letters-soon" />
+      {registers && <LetterCard label="今日登记" filter={{ receivedOn_gte: today, receivedOn_lte: today }} testId="letters-today" />}
+      {roles.some((r) => r === 'LEADER' || r === 'OFFICE_STAFF') && <RatesCard />}
+    </Box>
+  );
+}
+
 /** Welcome, who is signed in with which roles, and counts of the first resources the roles may read. */
 export function Dashboard() {
   const translate = useTranslate();
@@ -59,11 +131,15 @@ export function Dashboard() {
           )}
         </CardContent>
       </Card>
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
-        {resources.slice(0, COUNTED).map((r) => (
-          <CountCard key={r.name} resource={r} />
-        ))}
-      </Box>
+      {roles.some((r) => CASEWORK.includes(r)) && resources.some((r) => r.name === 'Letter') ? (
+        <LetterCards roles={roles} />
+      ) : (
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
+          {resources.slice(0, COUNTED).map((r) => (
+            <CountCard key={r.name} resource={r} />
+          ))}
+        </Box>
+      )}
     </Box>
   );
 }

@@ -4,6 +4,7 @@ import { forwardRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AppBar, Layout as RaLayout, Loading, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate, useUserMenu } from 'react-admin';
 import { PendingSteps } from '../auth/PendingSteps';
+import { CloseDrawerOnNavigation, Menu } from './Menu';
 import { forgetMe, type Identity } from '../providers/authProvider';
 
 const ChangePasswordItem = forwardRef<HTMLAnchorElement>(function ChangePasswordItem(props, ref) {
@@ -61,5 +62,10 @@ export function Layout({ children }: { children: ReactNode }) {
       />
     );
   }
-  return <RaLayout appBar={LianluoAppBar}>{children}</RaLayout>;
+  return (
+    <RaLayout appBar={LianluoAppBar} menu={Menu}>
+      <CloseDrawerOnNavigation />
+      {children}
+    </RaLayout>
+  );
 }

@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { ListSubheader, useMediaQuery } from '@mui/material';
+import { useLocation } from 'react-router';
+import { Menu as RaMenu, usePermissions, useResourceDefinitions, useSidebarState } from 'react-admin';
+import { MENU_GROUPS, groupResources } from './menuGroups';
+
+/**
+ * On a phone the drawer closes on every navigation and on a fresh load, so it never covers the page
+ * (rendered by the layout, which stays mounted while the drawer's menu mounts on each opening).
+ */
+export function CloseDrawerOnNavigation() {
+  const [open, setOpen] = useSidebarState();
+  const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (phone && open) setOpen(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the page changes
+  }, [pathname, phone]);
+  return null;
+}
+
+/**
+ * The menu as the office thinks: 组织与人员 / 联系群众 / 信件与接待 / 履职考核 / 统计 / 系统, each
+ * with the resources the signed-in roles may read.
+ */
+export function Menu() {
+  const resources = useResourceDefinitions();
+  usePermissions();
+  const [open] = useSidebarState();
+  const groups = groupResources(Object.keys(resources));
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem />
+      {MENU_GROUPS.filter((g) => groups[g.id].length).map((g) => [
+        open ? (
+          <ListSubheader key={`group-${g.id}`} disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
+            {g.label}
+          </ListSubheader>
+        ) : null,
+        ...groups[g.id].map((name) => <RaMenu.ResourceItem key={name} name={name} />),
+      ])}
+    </RaMenu>
+  );
+}

@@ -1,0 +1,28 @@
+/** The menu's sections, in the office's order, and the resources each holds. Pure: unit-tested. */
+export const MENU_GROUPS = [
+  { id: 'people', label: '组织与人员', resources: ['Body', 'Organization', 'Leader', 'Committee', 'Sector', 'Member'] },
+  { id: 'contact', label: '联系群众', resources: ['Constituent', 'ContactPairing', 'ContactVisit', 'LiaisonGroup', 'LiaisonStation', 'StationStaff'] },
+  {
+    id: 'casework',
+    label: '信件与接待',
+    resources: ['Letter', 'LetterEvent', 'Mailbox', 'MailboxOpening', 'Reception', 'SatisfactionSurvey', 'Department', 'DeadlinePolicy', 'CalendarDay'],
+  },
+  {
+    id: 'duty',
+    label: '履职考核',
+    resources: ['Activity', 'Attendance', 'Proposal', 'OpinionReport', 'Suggestion', 'WorkPlan', 'WorkSummary', 'ScoringRule', 'DutyRecord', 'PerformanceScore'],
+  },
+  { id: 'statistics', label: '统计', resources: [] as string[] },
+  { id: 'system', label: '系统', resources: ['Notification', 'Account', 'AuditEvent'] },
+] as const;
+
+export type MenuGroupId = (typeof MENU_GROUPS)[number]['id'];
+
+/** The given resources by section, in each section's order; a resource no section names goes to 系统. */
+export function groupResources(names: readonly string[]): Record<MenuGroupId, string[]> {
+  const out = Object.fromEntries(MENU_GROUPS.map((g) => [g.id, [] as string[]])) as Record<MenuGroupId, string[]>;
+  for (const g of MENU_GROUPS) for (const r of g.resources) if (names.includes(r)) out[g.id].push(r);
+  const placed = new Set(Object.values(out).flat());
+  out.system.push(...names.filter((n) => !placed.has(n)).sort());
+  return out;
+}
