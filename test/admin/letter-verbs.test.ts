@@ -4,6 +4,7 @@ import { buildSchemaModel, introspectionFromSdl } from '../../admin/src/provider
 import { modelForRoles } from '../../admin/src/providers/access.js';
 import { argLabel, verbModel, verbUsable, verbVariables } from '../../admin/src/letters/verbs.js';
 import { addDays, chinaDateTime, deadlineText, deadlineTone, ruleText, todayInChina } from '../../admin/src/letters/deadlines.js';
+import { canRate, ratingConsequence, ratingSource } from '../../admin/src/letters/rating.js';
 
 const model = buildSchemaModel(introspectionFromSdl(fs.readFileSync('schema/schema.graphql', 'utf8')));
 
@@ -77,5 +78,21 @@ describe('deadline chips (DL1)', () => {
   it('count the due-soon window in calendar days from today in China', () => {
     expect([addDays('2026-12-28', 7), todayInChina(new Date('2026-12-01T17:30:00Z'))]).toEqual(['2027-01-04', '2026-12-02']);
     expect(chinaDateTime('2026-08-17T19:00:00.000Z')).toBe('2026-08-18 03:00');
+  });
+});
+
+describe('recording a rating (SV1, SV2)', () => {
+  it('says before saving what a 不满意 will do: reopen once, then go to the leaders', () => {
+    expect([
+      ratingConsequence('SATISFIED', { reopenCount: 0 }),
+      ratingConsequence('DISSATISFIED', { reopenCount: 0 }),
+      ratingConsequence('DISSATISFIED', { reopenCount: 1 }),
+      ratingConsequence('DISSATISFIED', { reopenCount: 0, reReviewAnsweredOn: '2026-06-01' }),
+    ]).toEqual([null, '保存后，来信将退回重新办理（SV2：不满意的来信重新办理一次）。', '保存后，来信将上报领导（SV2：重新办理后仍不满意的上报）。', '保存后，来信将上报领导（SV2：重新办理后仍不满意的上报）。']);
+  });
+
+  it('is offered to the office and the station on answered letters only; a paper form is the writer’s', () => {
+    expect([canRate(['OFFICE_STAFF'], { status: 'REPLIED' }), canRate(['LEADER'], { status: 'REPLIED' }), canRate(['OFFICE_STAFF'], { status: 'FORWARDED' })]).toEqual([true, false, false]);
+    expect([ratingSource('PHONE'), ratingSource('VISIT'), ratingSource('FORM')]).toEqual(['STAFF', 'STAFF', 'WRITER']);
   });
 });

@@ -12,6 +12,8 @@ import { createAccount } from '../../server/src/platform/account/account.service
 import type { Role } from '../../server/src/platform/account/role.js';
 import { Body, BodyKind, BodyLevel } from '../../server/src/platform/body/body.entity.js';
 import { encrypt } from '../../server/src/common/crypto.js';
+import { Letter } from '../../server/src/casework/letter/letter.entity.js';
+import { LetterStatus } from '../../server/src/casework/letter/letter.enums.js';
 import { Organization, OrganizationKind } from '../../server/src/platform/organization/organization.entity.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { signIn } from '../support/sessions.js';
@@ -277,6 +279,7 @@ describe('every page a role may open', () => {
 
 describe('letters in the browser, as office staff', () => {
   let letter: { id: string; serialNumber: string };
+  let replied: { id: string; serialNumber: string };
 
   beforeAll(async () => {
     // a letter in the register, as the office's own clerk registered it (PV1)
@@ -285,6 +288,12 @@ describe('letters in the browser, as office staff', () => {
       gql`mutation { registerLetter(organizationId: "${officeId}", channel: POST, title: "幸福小区路灯不亮", content: "东门路灯已坏一月有余", receivedOn: "2026-11-20", writerName: "张伟", writerPhone: "13812345678") { id serialNumber } }`,
     );
     letter = res.registerLetter;
+    // and one the office has answered (its handling walked in the API tests)
+    const other = await clerk.request<any>(
+      gql`mutation { registerLetter(organizationId: "${officeId}", channel: POST, title: "小区门口积水", content: "下雨后积水", receivedOn: "2026-10-09", writerName: "王芳") { id serialNumber } }`,
+    );
+    replied = other.registerLetter;
+    await t.orm.em.fork().nativeUpdate(Letter, { id: Number(replied.id) }, { status: LetterStatus.REPLIED, repliedOn: '2026-11-02', replyContent: '已疏通排水管' });
     // whoever the pages above left signed in, the office signs in afresh
     await page.goto(`${origin}/`);
     await page.getByRole('heading', { name: '欢迎使用联络' }).waitFor();
@@ -327,11 +336,28 @@ describe('letters in the browser, as office staff', () => {
     });
   });
 
+  it('a clerk records a 不满意 rating taken by phone, is told before saving that the letter will be reopened, and sees it reopen (SV1, SV2)', async () => {
+    await page.getByRole('menuitem', { name: '来信', exact: true }).click();
+    await page.getByRole('tab', { name: '全部' }).click();
+    await page.getByRole('cell', { name: replied.serialNumber }).click();
+    await page.getByRole('heading', { name: '小区门口积水' }).waitFor();
+    await page.getByRole('button', { name: '登记满意度' }).click();
+    const dialog = page.getByRole('dialog', { name: '登记满意度' });
+    await dialog.getByLabel('不满意').check();
+    expect(await dialog.getByTestId('rating-consequence').textContent()).toBe('保存后，来信将退回重新办理（SV2：不满意的来信重新办理一次）。');
+    await dialog.locator('textarea[name="comment"]').fill('积水还在');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('letter-status').getByText('重新办理').waitFor();
+    await page.getByRole('cell', { name: '重新办理（SV2）：来信人对第 1 轮办理不满意（SV2）：积水还在' }).waitFor();
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'letter-reopened.png'), fullPage: true });
+  });
+
   it('the office reads the letter page on a phone: the steps and the record stacked, nothing wider than the screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
+      // the page the clerk was on (the reopened letter), reloaded at a phone's width
       await page.reload();
-      await page.getByRole('heading', { name: '幸福小区路灯不亮' }).waitFor();
+      await page.getByRole('heading', { name: '小区门口积水' }).waitFor();
       await page.getByText('办理记录').waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBe(0);

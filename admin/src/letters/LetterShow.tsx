@@ -1,5 +1,7 @@
 import { Box, Card, CardContent, Chip, Divider, Stack, Tooltip, Typography, useMediaQuery } from '@mui/material';
-import { DataTable, ReferenceManyField, Show, useListContext, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, ReferenceManyField, Show, useListContext, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { RatingButton } from './RatingButton';
+import { canRate } from './rating';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { chinaDateTime, deadlineText, deadlineTone, ruleText, type DeadlineValue } from './deadlines';
 import { VerbButton } from './VerbButton';
@@ -81,12 +83,14 @@ function Deadlines() {
 /** One button per step the signed-in account may take now (myActions), the letter's next work first. */
 function Steps({ model, letters }: Props) {
   const r = useRecordContext<any>();
+  const { permissions } = usePermissions<string[]>();
   if (!r) return null;
+  const rate = canRate(Array.isArray(permissions) ? permissions : [], r);
   const actions: Array<{ action: string; label: string; primary: boolean }> = [...(r.myActions ?? [])].sort((a, b) => Number(b.primary) - Number(a.primary));
   const buttons = actions
     .map((a) => ({ a, verb: verbModel(model, a.action) }))
     .filter(({ verb }) => verb && verbUsable(verb, model));
-  if (!buttons.length) {
+  if (!buttons.length && !rate) {
     return (
       <Typography variant="body2" color="text.secondary">
         您在此件上暂无可办理的步骤。
@@ -98,6 +102,7 @@ function Steps({ model, letters }: Props) {
       {buttons.map(({ a, verb }) => (
         <VerbButton key={a.action} model={model} letters={letters} verb={verb!} label={a.label} primary={a.primary} letter={{ id: r.id, version: r.version }} />
       ))}
+      {rate && <RatingButton letter={r} />}
     </Stack>
   );
 }
