@@ -265,7 +265,8 @@ describe('every page a role may open', () => {
         if (!r.createArgs) continue;
         await page.goto(`${origin}/#/${r.name}/create`);
         await page.getByRole('button', { name: '保存' }).waitFor();
-        await page.getByText(`新建${r.label}`).waitFor();
+        // letters are registered (登记) on the paper register's form; the rest are created (新建)
+        await page.getByText(r.name === 'Letter' ? '登记来信' : `新建${r.label}`).waitFor();
         expect(await page.locator('.RaNotification-error').count(), `${username} ${r.name}`).toBe(0);
       }
       // some thirty resources with a list and a form each: more than the default minute on a busy 2-core machine
@@ -303,7 +304,7 @@ describe('letters in the browser, as office staff', () => {
 
   it('the office finds a new letter under 待我办理 from the dashboard, accepts it from its page and proposes its handling (PV2)', async () => {
     // the dashboard counts the office's work; the card opens the register on that tab
-    expect(await page.getByTestId('letters-mine').textContent()).toBe('1');
+    await page.getByTestId('letters-mine').filter({ hasText: /^1$/ }).waitFor();
     await page.getByTestId('letters-mine').click();
     await page.getByRole('tab', { name: '待我办理', selected: true }).waitFor();
     await page.getByRole('cell', { name: letter.serialNumber }).click();
@@ -334,6 +335,21 @@ describe('letters in the browser, as office staff', () => {
       Letter: { status: 'PROPOSED', writerNotifiedOn: '2026-11-23', proposedHandling: '拟转住建局办理' },
       allLetterEvents: [{ action: 'registerLetter' }, { action: 'acceptLetter' }, { action: 'proposeHandling' }],
     });
+  });
+
+  it('the office registers a letter on the 信访登记表: its own office and today preset, the post by default (PV1)', async () => {
+    await page.getByRole('menuitem', { name: '来信', exact: true }).click();
+    await page.getByRole('link', { name: '登记来信' }).click();
+    await page.getByRole('heading', { name: '来信事项' }).waitFor();
+    await page.locator('input[name="title"]').fill('老旧小区加装电梯');
+    await page.locator('textarea[name="content"]').fill('希望尽快加装电梯，方便老人出行');
+    await page.locator('input[name="writerName"]').fill('李秀英');
+    await page.locator('input[name="writerPhone"]').fill('13912345678');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('heading', { name: '老旧小区加装电梯' }).waitFor();
+    expect(await page.getByTestId('letter-status').textContent()).toBe('已登记');
+    await page.getByText('李秀英 139****5678').waitFor();
+    await page.getByRole('cell', { name: /^登记，编号 JX-\d{4}-\d{6}$/ }).waitFor();
   });
 
   it('a clerk records a 不满意 rating taken by phone, is told before saving that the letter will be reopened, and sees it reopen (SV1, SV2)', async () => {
