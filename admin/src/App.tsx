@@ -15,6 +15,7 @@ import { SchemaCreate, SchemaEdit, SchemaList, SchemaShow } from './schema-ui/vi
 import { LetterList } from './letters/LetterList';
 import { LetterShow } from './letters/LetterShow';
 import { LetterCreate } from './letters/LetterCreate';
+import { NotificationList } from './notifications/NotificationList';
 
 const i18nProvider = buildI18nProvider(schemaModel);
 
@@ -61,7 +62,7 @@ export function App() {
               key={r.name}
               name={r.name}
               recordRepresentation={(record) => represent(r, record)}
-              list={r.name === 'Letter' ? <LetterList letters={r} /> : <SchemaList model={model} resource={r} />}
+              list={r.name === 'Letter' ? <LetterList letters={r} /> : r.name === 'Notification' ? <NotificationList /> : <SchemaList model={model} resource={r} />}
               show={r.name === 'Letter' ? <LetterShow model={model} letters={r} /> : <SchemaShow model={model} resource={r} />}
               edit={r.updateArgs ? <SchemaEdit model={model} resource={r} /> : undefined}
               create={r.createArgs ? r.name === 'Letter' ? <LetterCreate model={model} letters={r} /> : <SchemaCreate model={model} resource={r} /> : undefined}

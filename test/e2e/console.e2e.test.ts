@@ -259,8 +259,8 @@ describe('every page a role may open', () => {
       expect(visible.length).toBeGreaterThanOrEqual(1);
       for (const r of visible) {
         await page.goto(`${origin}/#/${r.name}`);
-        // the letters open on 待我办理 (the office's work), which may be empty
-        await page.getByText(new RegExp(`^(还没有${escape(r.label)}。|没有待我办理的${escape(r.label)}。|第 \\d+-\\d+ 条，共 \\d+ 条)$`)).waitFor();
+        // the letters open on 待我办理 (the office's work) and the notices on the unread ones: either may be empty
+        await page.getByText(new RegExp(`^(还没有${escape(r.label)}。|没有待我办理的${escape(r.label)}。|没有未读${escape(r.label)}。|第 \\d+-\\d+ 条，共 \\d+ 条)$`)).waitFor();
         expect(await page.locator('.RaNotification-error').count(), `${username} ${r.name}`).toBe(0);
         if (!r.createArgs) continue;
         await page.goto(`${origin}/#/${r.name}/create`);

@@ -122,6 +122,20 @@ describe('the notify phase (PV5, PV6, PV7)', () => {
     ]);
   });
 
+  it('gives each account an inbox of what is addressed to it, unread first counted, marked read once opened', async () => {
+    const letter = await walk(w, 'OFFICE', await newLetter(w, 'OFFICE', { title: '占道经营' }), PATHS.OFFICE.DECIDED, rolesOf);
+    await forward(letter.id);
+    const INBOX = gql`query { allNotifications(filter: { forMe: true, unread: true }, sortField: "id", sortOrder: "DESC") { id title } _allNotificationsMeta(filter: { forMe: true, unread: true }) { count } }`;
+    const before = await w.jx.housingHandler.request<any>(INBOX);
+    expect(before.allNotifications[0].title).toBe(`【转办】${letter.serialNumber} 占道经营`);
+    // the office reads every notice of its units, but its inbox holds only its own
+    const office = await w.jx.office.request<any>(gql`query ($id: ID) { allNotifications(filter: { forMe: true, letterId: $id }) { id } }`, { id: letter.id });
+    expect(office.allNotifications).toEqual([]);
+    await w.jx.housingHandler.request(gql`mutation ($id: ID!) { markNotificationRead(id: $id) { readAt } }`, { id: before.allNotifications[0].id });
+    const after = await w.jx.housingHandler.request<any>(INBOX);
+    expect(after._allNotificationsMeta.count).toBe(before._allNotificationsMeta.count - 1);
+  });
+
   it('tells nobody named as involved that a letter came back to them, even its owner (PV5)', async () => {
     const accepted = await walk(w, 'OFFICE', await newLetter(w, 'OFFICE', { title: '态度恶劣' }), PATHS.OFFICE.ACCEPTED, rolesOf);
     const handedOver = await act(w.jx.office, 'handOverLetter', accepted.id, { toAccountId: ids.officeLeader, reason: '工作调整' });

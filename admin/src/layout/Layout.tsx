@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { AppBar, Layout as RaLayout, Loading, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate, useUserMenu } from 'react-admin';
 import { PendingSteps } from '../auth/PendingSteps';
 import { CloseDrawerOnNavigation, Menu } from './Menu';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { forgetMe, type Identity } from '../providers/authProvider';
 
 const ChangePasswordItem = forwardRef<HTMLAnchorElement>(function ChangePasswordItem(props, ref) {
@@ -38,6 +39,7 @@ function LianluoAppBar() {
         {translate('app.title')}
       </Typography>
       <TitlePortal variant="subtitle1" />
+      <NotificationBell />
     </AppBar>
   );
 }

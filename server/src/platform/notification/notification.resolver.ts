@@ -5,6 +5,8 @@ import { datetime, enumOf, ref, text } from '../../common/fields.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Letter } from '../../casework/letter/letter.entity.js';
 import { Notification, NotificationKind } from './notification.entity.js';
+import { isSessionActor } from '../session/session.service.js';
+import { Role } from '../account/role.js';
 
 export const notificationResource = createCrudResolver<Notification>({
   entity: Notification,
@@ -22,6 +24,18 @@ export const notificationResource = createCrudResolver<Notification>({
     readAt: datetime('阅读时间'),
   },
   filters: {
+    // the inbox: what is addressed to my account; for the office also what is addressed to its unit
+    // without naming an account (a letter owned by the unit)
+    forMe: {
+      type: () => Boolean,
+      description: '发给我的：发给本人账号的；办公室工作人员还包括发给本机构而未指定账号的',
+      where: (forMe: boolean, ctx) => {
+        const a = ctx.actor;
+        const unit = isSessionActor(a) && a.roles.includes(Role.OFFICE_STAFF) ? [{ recipientAccount: null, organization: a.organizationId }] : [];
+        const mine = isSessionActor(a) ? { $or: [{ recipientAccount: a.accountId }, ...unit] } : { id: null };
+        return (forMe ? mine : { $not: mine }) as any;
+      },
+    },
     unread: {
       type: () => Boolean,
       description: '是否未读',
