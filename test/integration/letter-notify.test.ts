@@ -63,8 +63,10 @@ describe('the notify phase (PV5, PV6, PV7)', () => {
     ]);
   });
 
-  it('writes nothing when the step is refused: a forward to an involved unit tells no one (PV5)', async () => {
+  it('writes nothing when the step is refused: a forward to an involved unit tells no one, and the picker never offers it (PV5)', async () => {
     const letter = await walk(w, 'OFFICE', await newLetter(w, 'OFFICE', { involvedDepartmentIds: [w.jx.departments.housing] }), PATHS.OFFICE.DECIDED, rolesOf);
+    const offered = await w.jx.office.request<any>(gql`query ($id: ID) { allDepartments(filter: { notInvolvedInLetterId: $id }, sortField: "id") { id } }`, { id: letter.id });
+    expect(offered.allDepartments.map((d: any) => d.id)).toEqual([w.jx.departments.transport, w.jx.departments.water]);
     const e = await expectError(forward(letter.id));
     expect([e.extensions.code, e.extensions.rule]).toEqual(['BAD_USER_INPUT', 'PV5']);
     expect(await noticesOf(letter.id)).toEqual([]);

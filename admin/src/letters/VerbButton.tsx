@@ -4,13 +4,17 @@ import { Form, ReferenceArrayInput, ReferenceInput, SaveButton, useNotify, useRe
 import { ApiError, graphql, withoutField } from '../providers/authProvider';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { inputFor } from '../schema-ui/inputs';
-import { verbVariables, type VerbModel } from './verbs';
+import { verbVariables, type VerbArg, type VerbModel } from './verbs';
 
-/** The input with the dialog's label and hint; a reference input passes them to its picker. */
-function labelled(input: ReactElement<any>, label: string, hint: string | null): ReactElement<any> {
-  const props = { label, helperText: hint ?? false, fullWidth: true };
+/**
+ * The input with the dialog's label and hint; a reference input passes them to its picker, and a
+ * department picker never offers a unit the letter complains about (PV5).
+ */
+function labelled(input: ReactElement<any>, arg: VerbArg, letterId: string): ReactElement<any> {
+  const props = { label: arg.label, helperText: arg.hint ?? false, fullWidth: true };
   if (input.type === ReferenceInput || input.type === ReferenceArrayInput) {
-    return cloneElement(input, {}, cloneElement(input.props.children as ReactElement<any>, props));
+    const filter = arg.reference === 'Department' ? { notInvolvedInLetterId: letterId } : undefined;
+    return cloneElement(input, filter ? { filter } : {}, cloneElement(input.props.children as ReactElement<any>, props));
   }
   return cloneElement(input, props);
 }
@@ -65,7 +69,7 @@ export function VerbButton({ model, letters, verb, label, letter, primary }: Ver
                   {error}
                 </div>
               )}
-              {verb.args.map((a) => labelled(inputFor(model, letters, a) as ReactElement<any>, a.label, a.hint))}
+              {verb.args.map((a) => labelled(inputFor(model, letters, a) as ReactElement<any>, a, String(letter.id)))}
             </Stack>
           </DialogContent>
           <DialogActions>
