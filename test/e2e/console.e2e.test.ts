@@ -14,6 +14,8 @@ import { Body, BodyKind, BodyLevel } from '../../server/src/platform/body/body.e
 import { encrypt } from '../../server/src/common/crypto.js';
 import { Letter } from '../../server/src/casework/letter/letter.entity.js';
 import { LetterStatus } from '../../server/src/casework/letter/letter.enums.js';
+import { Department, DepartmentLevel } from '../../server/src/casework/department/department.entity.js';
+import { recomputeLetterDeadlines } from '../../server/src/casework/letter/letter.deadlines.service.js';
 import { Organization, OrganizationKind } from '../../server/src/platform/organization/organization.entity.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { signIn } from '../support/sessions.js';
@@ -42,9 +44,15 @@ let officeId: number;
 let api: GraphQLClient;
 
 /** An account as an administrator would create it, its initial password already changed unless `initial`. */
-async function account(username: string, displayName: string, roles: Role[], organizationId: number, opts: { initial?: boolean; totp?: boolean } = {}) {
+async function account(
+  username: string,
+  displayName: string,
+  roles: Role[],
+  organizationId: number,
+  opts: { initial?: boolean; totp?: boolean; departmentId?: number } = {},
+) {
   const em = t.orm.em.fork();
-  const created = await createAccount(em, { username, displayName, organizationId, roles, password: PASSWORD });
+  const created = await createAccount(em, { username, displayName, organizationId, roles, password: PASSWORD, departmentId: opts.departmentId ?? null });
   if (!opts.initial) await em.nativeUpdate(Account, { id: created.id }, { mustChangePassword: false });
   if (opts.totp) await em.nativeUpdate(Account, { id: created.id }, { totpEnabled: true, totpSecretEncrypted: encrypt(TOTP_SECRET) });
 }
@@ -381,6 +389,52 @@ describe('letters in the browser, as office staff', () => {
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });
     }
+  });
+
+  it('raised no error in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('letters in the browser, as a department handler', () => {
+  let letter: { id: string; serialNumber: string };
+
+  beforeAll(async () => {
+    // a letter the office forwarded to the housing bureau (its walk through the API is letter-workflow.test.ts')
+    const em = t.orm.em.fork();
+    const housing = em.create(Department, { name: '嘉兴市住房和城乡建设局', code: 'JX-ZJJ-E2E', organization: officeId, level: DepartmentLevel.CITY } as any);
+    await em.flush();
+    await account('housing', '住建局经办人', ['DEPARTMENT_HANDLER' as Role], officeId, { departmentId: housing.id });
+    const clerk = (await signIn(t, { roles: ['OFFICE_STAFF'], organizationId: officeId, username: 'clerk2', displayName: '登记员' })).client;
+    const res = await clerk.request<any>(
+      gql`mutation { registerLetter(organizationId: "${officeId}", channel: POST, title: "楼道墙皮脱落", content: "三单元楼道墙皮大面积脱落", receivedOn: "2026-11-16", writerName: "赵敏", writerPhone: "13700001111") { id serialNumber } }`,
+    );
+    letter = res.registerLetter;
+    await em.nativeUpdate(Letter, { id: Number(letter.id) }, { status: LetterStatus.FORWARDED, leadDepartment: housing.id, forwardedOn: '2026-11-18', decidedOn: '2026-11-17' });
+    await recomputeLetterDeadlines(t.orm.em.fork(), [Number(letter.id)]);
+    await page.goto(`${origin}/`);
+    await page.getByRole('heading', { name: '欢迎使用联络' }).waitFor();
+    await signOut();
+    await signInThroughPage('housing');
+  });
+
+  it('a handler opens its inbox from the dashboard and records the result without seeing who wrote (PR2)', async () => {
+    await page.getByTestId('letters-mine').filter({ hasText: /^1$/ }).waitFor();
+    await page.getByTestId('letters-mine').click();
+    await page.getByRole('cell', { name: letter.serialNumber }).click();
+    await page.getByRole('heading', { name: '楼道墙皮脱落' }).waitFor();
+    // PR2: the department sees the matter, not the writer
+    expect(await page.getByText('赵敏').count()).toBe(0);
+    expect(await page.getByText('来信人', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: '登记办理结果', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '登记办理结果' });
+    await dialog.locator('textarea[name="result"]').fill('已安排维修队重新粉刷');
+    await dialog.locator('input[name="handledOn"]').fill('2026-11-25');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByTestId('letter-status').getByText('已办理').waitFor();
+    // nothing more to do here for the department
+    await page.getByText('您在此件上暂无可办理的步骤。').waitFor();
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'letter-handled.png'), fullPage: true });
   });
 
   it('raised no error in the page', () => {
