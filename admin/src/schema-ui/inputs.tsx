@@ -2,7 +2,6 @@ import {
   AutocompleteArrayInput,
   AutocompleteInput,
   BooleanInput,
-  DateInput,
   DateTimeInput,
   NumberInput,
   ReferenceArrayInput,
@@ -13,6 +12,7 @@ import {
 } from 'react-admin';
 import type { ResourceModel, SchemaModel, ValueModel } from '../providers/schema';
 import { enumChoices, representationOf } from './fields';
+import { dateValidator, normalizeDate } from './dates';
 
 const LONG_TEXT = /content|note|remark|description|summary|reason|opinion|reply|feedback|text|detail|result|comment/i;
 
@@ -44,7 +44,16 @@ export function inputFor(model: SchemaModel, resource: ResourceModel, v: ValueMo
     case 'boolean':
       return <BooleanInput {...common} />;
     case 'date':
-      return <DateInput {...common} />;
+      // YYYY-MM-DD typed, whatever the browser's locale (its date picker would show mm/dd/yyyy)
+      return (
+        <TextInput
+          {...common}
+          validate={validate ? [validate, dateValidator] : dateValidator}
+          parse={(x: string) => (x === '' ? null : normalizeDate(x))}
+          placeholder="2026-03-05"
+          inputProps={{ inputMode: 'numeric', autoComplete: 'off' }}
+        />
+      );
     case 'datetime':
       return <DateTimeInput {...common} />;
     case 'enum':
