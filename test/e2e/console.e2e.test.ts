@@ -15,6 +15,7 @@ import { encrypt } from '../../server/src/common/crypto.js';
 import { Letter } from '../../server/src/casework/letter/letter.entity.js';
 import { LetterStatus } from '../../server/src/casework/letter/letter.enums.js';
 import { Department, DepartmentLevel } from '../../server/src/casework/department/department.entity.js';
+import { Leader, LeaderPosition } from '../../server/src/people/leader/leader.entity.js';
 import { recomputeLetterDeadlines } from '../../server/src/casework/letter/letter.deadlines.service.js';
 import { Organization, OrganizationKind } from '../../server/src/platform/organization/organization.entity.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -49,10 +50,18 @@ async function account(
   displayName: string,
   roles: Role[],
   organizationId: number,
-  opts: { initial?: boolean; totp?: boolean; departmentId?: number } = {},
+  opts: { initial?: boolean; totp?: boolean; departmentId?: number; leaderId?: number } = {},
 ) {
   const em = t.orm.em.fork();
-  const created = await createAccount(em, { username, displayName, organizationId, roles, password: PASSWORD, departmentId: opts.departmentId ?? null });
+  const created = await createAccount(em, {
+    username,
+    displayName,
+    organizationId,
+    roles,
+    password: PASSWORD,
+    departmentId: opts.departmentId ?? null,
+    leaderId: opts.leaderId ?? null,
+  });
   if (!opts.initial) await em.nativeUpdate(Account, { id: created.id }, { mustChangePassword: false });
   if (opts.totp) await em.nativeUpdate(Account, { id: created.id }, { totpEnabled: true, totpSecretEncrypted: encrypt(TOTP_SECRET) });
 }
@@ -435,6 +444,53 @@ describe('letters in the browser, as a department handler', () => {
     // nothing more to do here for the department
     await page.getByText('您在此件上暂无可办理的步骤。').waitFor();
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'letter-handled.png'), fullPage: true });
+  });
+
+  it('raised no error in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('letters in the browser, as a leader', () => {
+  let letter: { id: string; serialNumber: string };
+
+  beforeAll(async () => {
+    const em = t.orm.em.fork();
+    const chair = em.create(Leader, { name: '陈建华', position: LeaderPosition.CHAIR, body: Number(bodyId) } as any);
+    await em.flush();
+    await account('chair', '陈建华', ['LEADER' as Role], officeId, { leaderId: chair.id });
+    // a letter the office accepted and proposed, waiting for the chair's 批示 (PV2)
+    const clerk = (await signIn(t, { roles: ['OFFICE_STAFF'], organizationId: officeId, username: 'clerk3', displayName: '登记员' })).client;
+    const res = await clerk.request<any>(
+      gql`mutation { registerLetter(organizationId: "${officeId}", channel: VISIT, title: "菜市场噪音扰民", content: "凌晨三点开始卸货", receivedOn: "2026-11-24", writerName: "孙丽", isImportant: true) { id serialNumber } }`,
+    );
+    letter = res.registerLetter;
+    await clerk.request(gql`mutation ($id: ID!) { acceptLetter(id: $id, writerNotifiedOn: "2026-11-25") { id } }`, { id: letter.id });
+    await clerk.request(gql`mutation ($id: ID!) { proposeHandling(id: $id, opinion: "拟转市场监管局") { id } }`, { id: letter.id });
+    await page.goto(`${origin}/`);
+    await page.getByRole('heading', { name: '欢迎使用联络' }).waitFor();
+    await signOut();
+    await signInThroughPage('chair');
+  });
+
+  it('a leader decides an important letter from the dashboard and reads the year’s rates (PV2, SV3)', async () => {
+    await page.getByTestId('rates').waitFor();
+    // this one and the office's letter proposed above both wait for a leader's 批示
+    await page.getByTestId('letters-mine').filter({ hasText: /^2$/ }).waitFor();
+    await page.getByTestId('letters-mine').click();
+    await page.getByRole('cell', { name: letter.serialNumber }).click();
+    await page.getByRole('heading', { name: '菜市场噪音扰民' }).waitFor();
+    await page.getByRole('button', { name: '领导批示', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '领导批示' });
+    await dialog.locator('textarea[name="decision"]').fill('请市场监管局调查处理');
+    await dialog.locator('input[name="decidedOn"]').fill('2026年11月26日');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByTestId('letter-status').getByText('已批示').waitFor();
+    await page.getByRole('cell', { name: '陈建华批示：请市场监管局调查处理' }).waitFor();
+    // the letter left the chair's work
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await page.getByTestId('letters-mine').filter({ hasText: /^1$/ }).waitFor();
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'leader-dashboard.png'), fullPage: true });
   });
 
   it('raised no error in the page', () => {

@@ -14,7 +14,7 @@ import type { ResourceModel, SchemaModel, ValueModel } from '../providers/schema
 import { enumChoices, representationOf } from './fields';
 import { dateValidator, normalizeDate } from './dates';
 
-const LONG_TEXT = /content|note|remark|description|summary|reason|opinion|reply|feedback|text|detail|result|comment/i;
+const LONG_TEXT = /content|note|remark|description|summary|reason|opinion|reply|feedback|text|detail|result|comment|decision|findings|answer|conclusion/i;
 
 const splitList = (value: string) =>
   value
