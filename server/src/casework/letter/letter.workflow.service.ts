@@ -4,7 +4,7 @@ import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertReach } from '../../access/access.guard.js';
 import { isScopeActor } from '../../access/access.scope.js';
-import { Role, ROLE_LABELS } from '../../platform/account/role.js';
+import { ROLE_LABELS } from '../../platform/account/role.js';
 import { Account } from '../../platform/account/account.entity.js';
 import { Body, BodyKind } from '../../platform/body/body.entity.js';
 import type { Context } from '../../common/context.js';

@@ -6,7 +6,6 @@ import { AppError, badInput, conflict, notFound } from '../../common/errors.js';
 import { hitRateLimit, rateLimited } from '../../common/rate-limit.js';
 import { assertReach } from '../../access/access.guard.js';
 import { Letter } from '../letter/letter.entity.js';
-import { LetterStatus } from '../letter/letter.enums.js';
 
 import { findTransition, flowOf, RATABLE_STATUSES, STATUS_LABELS } from '../letter/letter.workflow.js';
 import { escalateAfterRating, reopenLetter } from '../letter/letter.workflow.service.js';
