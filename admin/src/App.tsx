@@ -14,7 +14,7 @@ import { represent } from './providers/schema';
 import { SchemaCreate, SchemaEdit, SchemaList, SchemaShow } from './schema-ui/views';
 import { LetterList } from './letters/LetterList';
 import { LetterShow } from './letters/LetterShow';
-import { LetterCreate } from './letters/LetterCreate';
+import { LetterCreate, LetterEdit } from './letters/LetterForm';
 import { NotificationList } from './notifications/NotificationList';
 
 const i18nProvider = buildI18nProvider(schemaModel);
@@ -64,7 +64,7 @@ export function App() {
               recordRepresentation={(record) => represent(r, record)}
               list={r.name === 'Letter' ? <LetterList letters={r} /> : r.name === 'Notification' ? <NotificationList /> : <SchemaList model={model} resource={r} />}
               show={r.name === 'Letter' ? <LetterShow model={model} letters={r} /> : <SchemaShow model={model} resource={r} />}
-              edit={r.updateArgs ? <SchemaEdit model={model} resource={r} /> : undefined}
+              edit={r.updateArgs ? r.name === 'Letter' ? <LetterEdit model={model} letters={r} /> : <SchemaEdit model={model} resource={r} /> : undefined}
               create={r.createArgs ? r.name === 'Letter' ? <LetterCreate model={model} letters={r} /> : <SchemaCreate model={model} resource={r} /> : undefined}
             />
           )),

@@ -25,3 +25,12 @@ describe('the menu as the office thinks', () => {
     });
   });
 });
+
+describe('generic pages show no raw keys', () => {
+  it('shows a handling record’s step by its Chinese name, never the mutation name', async () => {
+    const { readableFields } = await import('../../admin/src/schema-ui/views.js');
+    const events = model.resources.find((r) => r.name === 'LetterEvent')!;
+    const names = readableFields(events).map((f) => f.name);
+    expect([names.includes('action'), names.includes('actionLabel')]).toEqual([false, true]);
+  });
+});

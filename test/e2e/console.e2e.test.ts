@@ -22,8 +22,9 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { signIn } from '../support/sessions.js';
 
 const ADMIN_DIR = path.resolve('admin/dist');
-/** Where to save screenshots for a person to look at (optional; never inside the repository). */
-const SHOTS = process.env.E2E_SCREENSHOT_DIR;
+/** Where the final screens are saved for a person to look at (git ignores the folder). */
+const SHOTS = process.env.E2E_SCREENSHOT_DIR ?? path.resolve('test/e2e/screenshots');
+fs.mkdirSync(SHOTS, { recursive: true });
 /** The resources the console was built with (it reads the same committed schema). */
 const model = buildSchemaModel(introspectionFromSdl(fs.readFileSync('schema/schema.graphql', 'utf8')));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

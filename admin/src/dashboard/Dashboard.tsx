@@ -7,40 +7,16 @@ import { Title, useCreatePath, useGetIdentity, useGetList, useGetResourceLabel, 
 import { modelForRoles } from '../providers/access';
 import { schemaModel } from '../providers/dataProvider';
 import { menuOrder } from '../providers/menuOrder';
-import type { ResourceModel } from '../providers/schema';
 
 /** How many resources get a count card (each is one list request with perPage 1). */
 const COUNTED = 6;
 
-function CountCard({ resource }: { resource: ResourceModel }) {
-  const translate = useTranslate();
-  const getResourceLabel = useGetResourceLabel();
+/** One count that opens its list: a resource's records, or the letters of one job (`filter`). */
+function CountCard({ resource, label, unit, filter, testId, alert }: { resource: string; label: string; unit: string; filter?: Record<string, unknown>; testId: string; alert?: boolean }) {
   const createPath = useCreatePath();
-  const { total, isPending, error } = useGetList(resource.name, { pagination: { page: 1, perPage: 1 } });
-  return (
-    <Card variant="outlined" sx={{ minWidth: 180 }}>
-      <CardActionArea component={Link} to={createPath({ resource: resource.name, type: 'list' })}>
-        <CardContent>
-          <Typography variant="subtitle1" color="text.secondary">
-            {getResourceLabel(resource.name, 2)}
-          </Typography>
-          <Typography variant="h4" component="p" data-testid={`count-${resource.name}`}>
-            {isPending || error ? '—' : total}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {translate('app.records')}
-          </Typography>
-        </CardContent>
-      </CardActionArea>
-    </Card>
-  );
-}
-
-/** One count of the letters a job looks at, opening the register on that job's tab. */
-function LetterCard({ label, filter, testId, tone }: { label: string; filter: Record<string, unknown>; testId: string; tone?: 'error' }) {
-  const createPath = useCreatePath();
-  const { total, isPending, error } = useGetList('Letter', { pagination: { page: 1, perPage: 1 }, filter });
-  const to = `${createPath({ resource: 'Letter', type: 'list' })}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+  const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, filter });
+  const list = createPath({ resource, type: 'list' });
+  const to = filter ? `${list}?filter=${encodeURIComponent(JSON.stringify(filter))}` : list;
   return (
     <Card variant="outlined" sx={{ flex: '1 1 150px', maxWidth: 240 }}>
       <CardActionArea component={Link} to={to}>
@@ -48,11 +24,11 @@ function LetterCard({ label, filter, testId, tone }: { label: string; filter: Re
           <Typography variant="subtitle1" color="text.secondary">
             {label}
           </Typography>
-          <Typography variant="h4" component="p" data-testid={testId} color={tone === 'error' && total ? 'error' : undefined}>
+          <Typography variant="h4" component="p" data-testid={testId} color={alert && total ? 'error' : undefined}>
             {isPending || error ? '—' : total}
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            件来信
+            {unit}
           </Typography>
         </CardContent>
       </CardActionArea>
@@ -96,10 +72,10 @@ function LetterCards({ roles }: { roles: string[] }) {
   const registers = roles.some((r) => ['OFFICE_STAFF', 'STATION_STAFF', 'MEMBER'].includes(r));
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 2 }}>
-      <LetterCard label="待我办理" filter={{ actionableByMe: true }} testId="letters-mine" />
-      <LetterCard label="已超期" filter={{ overdue: true }} testId="letters-overdue" tone="error" />
-      <LetterCard label="七日内到期" filter={{ nextDueOn_gte: today, nextDueOn_lte: addDays(today, 7) }} testId="letters-soon" />
-      {registers && <LetterCard label="今日登记" filter={{ receivedOn_gte: today, receivedOn_lte: today }} testId="letters-today" />}
+      <CountCard resource="Letter" unit="件来信" label="待我办理" filter={{ actionableByMe: true }} testId="letters-mine" />
+      <CountCard resource="Letter" unit="件来信" label="已超期" filter={{ overdue: true }} testId="letters-overdue" alert />
+      <CountCard resource="Letter" unit="件来信" label="七日内到期" filter={{ nextDueOn_gte: today, nextDueOn_lte: addDays(today, 7) }} testId="letters-soon" />
+      {registers && <CountCard resource="Letter" unit="件来信" label="今日登记" filter={{ receivedOn_gte: today, receivedOn_lte: today }} testId="letters-today" />}
       {roles.some((r) => r === 'LEADER' || r === 'OFFICE_STAFF') && <RatesCard />}
     </Box>
   );
@@ -112,6 +88,7 @@ export function Dashboard() {
   const { permissions } = usePermissions<string[]>();
   const roles = Array.isArray(permissions) ? permissions : [];
   const resources = menuOrder(modelForRoles(schemaModel, roles).resources);
+  const getResourceLabel = useGetResourceLabel();
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={translate('ra.page.dashboard')} />
@@ -136,7 +113,7 @@ export function Dashboard() {
       ) : (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
           {resources.slice(0, COUNTED).map((r) => (
-            <CountCard key={r.name} resource={r} />
+            <CountCard key={r.name} resource={r.name} label={getResourceLabel(r.name, 2)} unit={translate('app.records')} testId={`count-${r.name}`} />
           ))}
         </Box>
       )}

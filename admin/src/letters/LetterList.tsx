@@ -1,6 +1,7 @@
 import { Chip, Tab, Tabs, Typography, useMediaQuery } from '@mui/material';
-import { CreateButton, DataTable, ExportButton, List, SearchInput, SimpleList, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import { CreateButton, DataTable, ExportButton, List, SearchInput, SimpleList, TopToolbar, useListContext } from 'react-admin';
 import type { ResourceModel } from '../providers/schema';
+import { useEnumLabel } from '../schema-ui/fields';
 import { addDays, todayInChina } from './deadlines';
 
 /** The jobs a clerk opens the register for: my work, due soon, overdue, everything. */
@@ -59,9 +60,8 @@ const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 /** The register as a clerk reads it, per job; a row opens the letter's page. */
 export function LetterList({ letters }: { letters: ResourceModel }) {
-  const translate = useTranslate();
+  const label = useEnumLabel();
   const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
-  const label = (e: string, v: unknown) => (v ? translate(`enums.${e}.${v}`) : '');
   return (
     <List
       filters={[<SearchInput source="q" key="q" alwaysOn />]}

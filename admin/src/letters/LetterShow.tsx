@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, Chip, Divider, Stack, Tooltip, Typography, useMediaQuery } from '@mui/material';
-import { DataTable, ReferenceManyField, Show, useListContext, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, ReferenceManyField, Show, useListContext, usePermissions, useRecordContext } from 'react-admin';
 import { RatingButton } from './RatingButton';
+import { useEnumLabel } from '../schema-ui/fields';
 import { canRate } from './rating';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { chinaDateTime, deadlineText, deadlineTone, ruleText, type DeadlineValue } from './deadlines';
@@ -12,7 +13,6 @@ interface Props {
   letters: ResourceModel;
 }
 
-const enumLabel = (translate: (k: string) => string, enumName: string, value: unknown) => (value ? translate(`enums.${enumName}.${value}`) : '');
 
 function Fact({ label, value }: { label: string; value: unknown }) {
   if (value === null || value === undefined || value === '') return null;
@@ -29,7 +29,7 @@ function Fact({ label, value }: { label: string; value: unknown }) {
 /** What a clerk reads first: the register's entries, the writer masked (PR1). */
 function Summary() {
   const r = useRecordContext<any>();
-  const translate = useTranslate();
+  const enumLabel = useEnumLabel();
   if (!r) return null;
   const writer = r.isAnonymous ? '匿名' : [r.writerName, r.writerPhoneMasked].filter(Boolean).join(' ');
   return (
@@ -38,13 +38,13 @@ function Summary() {
         <Typography variant="h6" component="h2">
           {r.title}
         </Typography>
-        <Chip size="small" color="primary" label={enumLabel(translate, 'LetterStatus', r.status)} data-testid="letter-status" />
+        <Chip size="small" color="primary" label={enumLabel('LetterStatus', r.status)} data-testid="letter-status" />
         {r.urgency === 'URGENT' && <Chip size="small" color="error" label="紧急" />}
         {r.isImportant && <Chip size="small" color="warning" label="重要" />}
       </Stack>
       <Stack direction="row" spacing={3} rowGap={1.5} flexWrap="wrap" useFlexGap>
         <Fact label="编号" value={r.serialNumber} />
-        <Fact label="渠道" value={enumLabel(translate, 'LetterChannel', r.channel)} />
+        <Fact label="渠道" value={enumLabel('LetterChannel', r.channel)} />
         <Fact label="收到日期" value={r.receivedOn} />
         <Fact label="登记机构" value={r.organizationName} />
         <Fact label="来信人" value={writer} />
@@ -62,7 +62,7 @@ function Summary() {
 /** Every time limit with the rule it comes from (DL1), red once passed. */
 function Deadlines() {
   const r = useRecordContext<any>();
-  const translate = useTranslate();
+  const enumLabel = useEnumLabel();
   const list: DeadlineValue[] = r?.deadlines ?? [];
   if (!list.length) return null;
   return (
@@ -72,7 +72,7 @@ function Deadlines() {
           <Chip
             variant={d.done ? 'outlined' : 'filled'}
             color={deadlineTone(d)}
-            label={`${enumLabel(translate, 'LetterDeadlineMeasure', d.measure)} ${d.dueOn} ${deadlineText(d)}`}
+            label={`${enumLabel('LetterDeadlineMeasure', d.measure)} ${d.dueOn} ${deadlineText(d)}`}
           />
         </Tooltip>
       ))}
@@ -109,7 +109,7 @@ function Steps({ model, letters }: Props) {
 
 /** The letter's page: summary, deadlines, the steps I may take, and its handling record. */
 export function LetterShow({ model, letters }: Props) {
-  const translate = useTranslate();
+  const enumLabel = useEnumLabel();
   const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
   return (
     <Show title={<LetterTitle />}>
@@ -130,7 +130,7 @@ export function LetterShow({ model, letters }: Props) {
                 <DataTable bulkActionButtons={false} rowClick={false}>
                   <DataTable.Col source="occurredAt" label="时间" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => chinaDateTime(e.occurredAt)} />
                   <DataTable.Col source="actionLabel" label="步骤" sx={{ whiteSpace: 'nowrap' }} />
-                  <DataTable.Col source="toStatus" label="状态" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => enumLabel(translate, 'LetterStatus', e.toStatus)} />
+                  <DataTable.Col source="toStatus" label="状态" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => enumLabel('LetterStatus', e.toStatus)} />
                   <DataTable.Col source="actorName" label="经办人" />
                   <DataTable.Col source="note" label="说明" />
                 </DataTable>
@@ -146,13 +146,13 @@ export function LetterShow({ model, letters }: Props) {
 /** The handling record on a phone: one entry per step, its note below. */
 function Timeline() {
   const { data } = useListContext<any>();
-  const translate = useTranslate();
+  const enumLabel = useEnumLabel();
   return (
     <Stack spacing={1.5} component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
       {(data ?? []).map((e) => (
         <Box component="li" key={e.id}>
           <Typography variant="body2">
-            <b>{e.actionLabel}</b> · {enumLabel(translate, 'LetterStatus', e.toStatus)} · {e.actorName}
+            <b>{e.actionLabel}</b> · {enumLabel('LetterStatus', e.toStatus)} · {e.actorName}
           </Typography>
           <Typography variant="caption" color="text.secondary" component="div">
             {chinaDateTime(e.occurredAt)}

@@ -9,6 +9,7 @@ import {
   SingleFieldList,
   TextField,
   useLocaleState,
+  useTranslate,
   type DateFieldProps,
 } from 'react-admin';
 import { Chip } from '@mui/material';
@@ -17,6 +18,12 @@ import { represent, type SchemaModel, type ValueModel } from '../providers/schem
 /** Enum choices whose names are i18n keys (`enums.BodyKind.CPPCC`), translated by react-admin. */
 export function enumChoices(model: SchemaModel, enumName: string) {
   return (model.enums[enumName]?.choices ?? []).map((c) => ({ id: c.id, name: `enums.${enumName}.${c.id}` }));
+}
+
+/** A value of an enum in the interface language (`enums.LetterStatus.REPLIED` → 已答复); '' for none. */
+export function useEnumLabel() {
+  const translate = useTranslate();
+  return (enumName: string, value: unknown) => (value ? translate(`enums.${enumName}.${value}`) : '');
 }
 
 /** The function that names a record of `resource` (for references, choices and page titles). */

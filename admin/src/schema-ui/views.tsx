@@ -50,8 +50,14 @@ function listFilters(model: SchemaModel, resource: ResourceModel) {
   return filters;
 }
 
+/** A field with a readable twin (`action` beside `actionLabel`) shows as the twin: no raw keys. */
+export function readableFields(resource: ResourceModel): ValueModel[] {
+  const names = new Set(resource.fields.map((f) => f.name));
+  return resource.fields.filter((f) => f.kind !== 'other' && !names.has(`${f.name}Label`));
+}
+
 function listColumns(resource: ResourceModel): ValueModel[] {
-  return resource.fields.filter((f) => f.kind !== 'other');
+  return readableFields(resource);
 }
 
 export function SchemaList({ model, resource }: { model: SchemaModel; resource: ResourceModel }) {
@@ -90,7 +96,7 @@ export function SchemaList({ model, resource }: { model: SchemaModel; resource: 
 export function SchemaShow({ model, resource }: { model: SchemaModel; resource: ResourceModel }) {
   return (
     <Show>
-      <SimpleShowLayout>{resource.fields.map((f) => fieldFor(model, f))}</SimpleShowLayout>
+      <SimpleShowLayout>{readableFields(resource).map((f) => fieldFor(model, f))}</SimpleShowLayout>
     </Show>
   );
 }

@@ -1,4 +1,4 @@
-import { deadlineLoader, storeLetterDeadlines } from './letter.deadlines.service.js';
+import { DeadlineLoader, storeLetterDeadlines } from './letter.deadlines.service.js';
 import { todayInChina } from '../../people/member/dates.js';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -62,11 +62,8 @@ import {
 
 const LETTER = '来信';
 
-/** Who acts, as far as the workflow needs it (ActorFacts of letter.rules.ts). */
-type Acting = ActorFacts;
-
 /** The actor of a request, with whether their leader is a principal one (PV2: who decides important letters). */
-export function acting(ctx: Context): Acting {
+export function acting(ctx: Context): ActorFacts {
   const a = ctx.actor;
   if (isSessionActor(a)) {
     const principal = isScopeActor(a) ? a.leaderIsPrincipal : null;
@@ -85,9 +82,11 @@ export function acting(ctx: Context): Acting {
 
 interface Step {
   em: EntityManager;
+  /** The calendar, policies and events of this step, loaded once: its rules and its stored deadlines share them. */
+  loader: DeadlineLoader;
   ctx: Context;
   letter: Letter;
-  actor: Acting;
+  actor: ActorFacts;
   flow: LetterFlow;
   transition: Transition;
 }
@@ -112,7 +111,7 @@ async function loadForStep(em: EntityManager, ctx: Context, id: unknown, opts: V
 }
 
 /** The step for the letter and whether the caller may take it: the table's row and roles, then the verb's rules. */
-function stepFor(letter: Letter | null, flow: LetterFlow, action: LetterAction, actor: Acting, checkAccess: boolean): Transition {
+function stepFor(letter: Letter | null, flow: LetterFlow, action: LetterAction, actor: ActorFacts, checkAccess: boolean): Transition {
   const t = transitionFor(flow, letter?.status ?? null, action);
   if (checkAccess && actor.roles && !mayTake(t, actor.roles)) {
     throw new AppError('FORBIDDEN', `${action}（${ACTION_LABELS[action]}）此步骤需要以下角色之一：${t.roles.map((r) => ROLE_LABELS[r]).join('、')}`, {
@@ -127,7 +126,7 @@ function stepFor(letter: Letter | null, flow: LetterFlow, action: LetterAction, 
   return t;
 }
 
-function appendEvent(em: EntityManager, letter: Letter, action: string, from: LetterStatus | null, to: LetterStatus, actor: Acting, note: string | null) {
+function appendEvent(em: EntityManager, letter: Letter, action: string, from: LetterStatus | null, to: LetterStatus, actor: ActorFacts, note: string | null) {
   em.persist(LetterEvent.of(letter, { action, fromStatus: from, toStatus: to, actorName: actor.name, note }));
 }
 
@@ -137,11 +136,19 @@ const beforeOf = (letter: Letter): Before => ({ urgency: letter.urgency ?? null 
  * The end of every change of a letter, inside its transaction: the move, its one LetterEvent, the
  * notify phase (letter.notify.ts), then the flush.
  */
-async function finishStep(em: EntityManager, letter: Letter, t: Transition, actor: Acting, before: Before, note: string | null): Promise<void> {
+async function finishStep(
+  em: EntityManager,
+  letter: Letter,
+  t: Transition,
+  actor: ActorFacts,
+  before: Before,
+  note: string | null,
+  loader = new DeadlineLoader(em),
+): Promise<void> {
   const from = t.from;
   letter.status = t.to;
   appendEvent(em, letter, t.action, from, t.to, actor, note);
-  await storeLetterDeadlines(em, [letter]); // DL1: the letter's current due dates, stored in the step's transaction
+  await storeLetterDeadlines(em, [letter], loader); // DL1: the letter's current due dates, stored in the step's transaction
   await notifyPhase(em, letter, t.action, before, note, actor.accountId);
   await em.flush();
 }
@@ -160,8 +167,9 @@ async function step(
     const letter = await loadForStep(em, ctx, id, opts);
     const transition = stepFor(letter, flowOf(letter.channel), action, actor, checkAccess);
     const before = beforeOf(letter);
-    const note = await apply({ em, ctx: { ...ctx, em }, letter, actor, flow: transition.flow, transition });
-    await finishStep(em, letter, transition, actor, before, note);
+    const loader = new DeadlineLoader(em);
+    const note = await apply({ em, loader, ctx: { ...ctx, em }, letter, actor, flow: transition.flow, transition });
+    await finishStep(em, letter, transition, actor, before, note, loader);
     return letter;
   });
 }
@@ -563,11 +571,11 @@ export interface RequestReviewInput extends VerbOptions {
 
 /** 复查 (LAW 第35条): asked within 30 days of the answer. */
 export function requestReview(ctx: Context, id: unknown, input: RequestReviewInput): Promise<Letter> {
-  return step(ctx, id, 'requestReview', input, async ({ letter }) => {
+  return step(ctx, id, 'requestReview', input, async ({ letter, loader }) => {
     const reason = requiredText('reason', input.reason, '复查理由');
     const answered = letter.repliedOn!;
     const on = dateArg('requestedOn', input.requestedOn);
-    if (!isWithinReviewWindow(answered, on, await deadlineLoader(ctx).calendar())) {
+    if (!isWithinReviewWindow(answered, on, await loader.calendar())) {
       throw badInput('requestedOn', `复查须在答复之日（${answered}）起 ${REVIEW_WINDOW_DAYS} 日内申请（LAW 第35条），${on} 已逾期`, { rule: 'PV3' });
     }
     letter.reviewRequestedOn = on;
@@ -578,11 +586,11 @@ export function requestReview(ctx: Context, id: unknown, input: RequestReviewInp
 
 /** 复核 (LAW 第36条): asked within 30 days of the review's answer; afterwards nothing more. */
 export function requestReReview(ctx: Context, id: unknown, input: RequestReviewInput): Promise<Letter> {
-  return step(ctx, id, 'requestReReview', input, async ({ letter }) => {
+  return step(ctx, id, 'requestReReview', input, async ({ letter, loader }) => {
     const reason = requiredText('reason', input.reason, '复核理由');
     const answered = letter.reviewAnsweredOn!;
     const on = dateArg('requestedOn', input.requestedOn);
-    if (!isWithinReviewWindow(answered, on, await deadlineLoader(ctx).calendar())) {
+    if (!isWithinReviewWindow(answered, on, await loader.calendar())) {
       throw badInput('requestedOn', `复核须在复查答复之日（${answered}）起 ${REVIEW_WINDOW_DAYS} 日内申请（LAW 第36条），${on} 已逾期`, { rule: 'PV3' });
     }
     letter.reReviewRequestedOn = on;
@@ -598,7 +606,7 @@ export interface CloseLetterInput extends VerbOptions {
 
 /** 归档. An office letter is archived once its writer can no longer ask for 复查/复核 (30 days, PV3). */
 export function closeLetter(ctx: Context, id: unknown, input: CloseLetterInput): Promise<Letter> {
-  return step(ctx, id, 'closeLetter', input, async ({ letter }) => {
+  return step(ctx, id, 'closeLetter', input, async ({ letter, loader }) => {
     const on = dayOf('closedOn', input.closedOn, [letter.reReviewAnsweredOn ?? letter.reviewAnsweredOn ?? letter.repliedOn, '答复日期']);
     const open =
       letter.status === LetterStatus.REPLIED && flowOf(letter.channel) === LetterFlow.OFFICE
@@ -606,7 +614,7 @@ export function closeLetter(ctx: Context, id: unknown, input: CloseLetterInput):
         : letter.status === LetterStatus.REVIEWED
           ? letter.reviewAnsweredOn
           : null;
-    if (open && on <= reviewWindowEnd(open, await deadlineLoader(ctx).calendar())) {
+    if (open && on <= reviewWindowEnd(open, await loader.calendar())) {
       throw conflict(`答复（${open}）后 ${REVIEW_WINDOW_DAYS} 日内来信人可申请${letter.status === LetterStatus.REVIEWED ? '复核' : '复查'}，期满后方可归档（PV3）`, {
         reason: 'REVIEW_WINDOW_OPEN',
         rule: 'PV3',
