@@ -1,9 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gql, type GraphQLClient } from 'graphql-request';
-import { Secret, TOTP } from 'otpauth';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelForRoles } from '../../admin/src/providers/access.js';
 import { buildSchemaModel, introspectionFromSdl } from '../../admin/src/providers/schema.js';
@@ -18,13 +15,10 @@ import { Department, DepartmentLevel } from '../../server/src/casework/departmen
 import { Leader, LeaderPosition } from '../../server/src/people/leader/leader.entity.js';
 import { recomputeLetterDeadlines } from '../../server/src/casework/letter/letter.deadlines.service.js';
 import { Organization, OrganizationKind } from '../../server/src/platform/organization/organization.entity.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import type { TestApp } from '../support/app.js';
+import { openConsole, startConsoleApp, totpCode as demoTotpCode, type ConsoleBrowser } from '../support/console.js';
 import { signIn } from '../support/sessions.js';
 
-const ADMIN_DIR = path.resolve('admin/dist');
-/** Where the final screens are saved for a person to look at (git ignores the folder). */
-const SHOTS = process.env.E2E_SCREENSHOT_DIR ?? path.resolve('test/e2e/screenshots');
-fs.mkdirSync(SHOTS, { recursive: true });
 /** The resources the console was built with (it reads the same committed schema). */
 const model = buildSchemaModel(introspectionFromSdl(fs.readFileSync('schema/schema.graphql', 'utf8')));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -32,14 +26,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const PASSWORD = 'Lianluo#2026';
 /** The authenticator secret of the enrolled administrators of this test (Base32). */
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-const totpCode = (secret = TOTP_SECRET) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+const totpCode = (secret = TOTP_SECRET) => demoTotpCode(secret);
 
 let t: TestApp;
-let context: BrowserContext;
+let browser: ConsoleBrowser;
 let page: Page;
-let userDataDir: string;
 let origin: string;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 let bodyId: string;
 let officeId: number;
 /** A system administrator's API client, to check what the console wrote. */
@@ -68,10 +61,7 @@ async function account(
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ADMIN_DIR, 'index.html'))) {
-    throw new Error('admin/dist is missing: run `npm run build -w admin` (npm run test:e2e does)');
-  }
-  t = await startTestApp({ adminDir: ADMIN_DIR });
+  t = await startConsoleApp();
   origin = new URL(t.url).origin;
   // one body and its office; the accounts of the test work there
   const em = t.orm.em.fork();
@@ -86,51 +76,18 @@ beforeAll(async () => {
   await account('newadmin', '新管理员', ['SYSTEM_ADMIN' as Role], office.id, { initial: true });
   api = (await signIn(t, { roles: ['SYSTEM_ADMIN'], organizationId: office.id, username: 'apicheck' })).client;
 
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianluo-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 800 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  browser = await openConsole(t);
+  ({ page, origin, pageErrors } = browser);
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
   await t?.close();
 });
 
-/** Fills the login page and submits it (the caller waits for what should follow). */
-async function submitLogin(username: string, password: string, code?: string) {
-  await page.goto(`${origin}/#/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  if (code) await page.locator('input[name="totpCode"]').fill(code);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
-
-async function signInThroughPage(username: string, code?: string) {
-  await submitLogin(username, PASSWORD, code);
-  await page.getByRole('heading', { name: '欢迎使用联络' }).waitFor();
-}
-
-async function signOut() {
-  await page.getByRole('button', { name: '个人资料' }).click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page.locator('input[name="username"]').waitFor();
-}
+const submitLogin = (username: string, password: string, code?: string) => browser.submitLogin(username, password, code);
+const signInThroughPage = (username: string, code?: string) => browser.signIn(username, code);
+const signOut = () => browser.signOut();
 
 describe('signing in to the console', () => {
   it('shows the login page in Chinese and refuses a wrong password with a Chinese message', async () => {
@@ -143,7 +100,7 @@ describe('signing in to the console', () => {
     await submitLogin('office', 'Wrong#Pass2026');
     await page.getByText('用户名或密码错误').waitFor();
     await page.waitForURL(/#\/login$/);
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'console-login-refused.png'), fullPage: true });
+    await browser.shot('console-login-refused');
   });
 
   it('signs office staff in to the dashboard, and logging out returns to the login page', async () => {
@@ -152,7 +109,7 @@ describe('signing in to the console', () => {
     await page.getByRole('menuitem', { name: '来信', exact: true }).waitFor();
     // office staff read no accounts and no audit log (PR3): those menu items are not there
     expect(await page.getByRole('menuitem', { name: '账号', exact: true }).count()).toBe(0);
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'console-office-dashboard.png'), fullPage: true });
+    await browser.shot('console-office-dashboard');
     await signOut();
     await page.waitForURL(/#\/login$/);
     // the session is over: the API no longer knows the browser
@@ -182,7 +139,7 @@ describe('signing in to the console', () => {
     const uri = await page.getByTestId('totp-uri').textContent();
     expect(uri).toMatch(/^otpauth:\/\/totp\/.*newadmin\?.*secret=[A-Z2-7]+/);
     const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'console-totp-enrolment.png'), fullPage: true });
+    await browser.shot('console-totp-enrolment');
     await page.locator('input[name="code"]').fill(totpCode(secret));
     await page.getByRole('button', { name: '完成绑定' }).click();
     await page.getByRole('heading', { name: '欢迎使用联络' }).waitFor();
@@ -217,7 +174,7 @@ describe('the console in a browser, as the system administrator', () => {
       await page.getByRole('columnheader', { name: header }).waitFor();
     }
     await page.getByText('第 1-1 条，共 1 条').waitFor();
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'console-body-list.png'), fullPage: true });
+    await browser.shot('console-body-list');
   });
 
   it('edits a body in the form and the API returns the change with a new version', async () => {
@@ -227,7 +184,7 @@ describe('the console in a browser, as the system administrator', () => {
     await name.waitFor();
     expect(await name.inputValue()).toBe('嘉兴市政协');
     await name.fill('嘉兴市政协委员会');
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'console-body-edit.png'), fullPage: true });
+    await browser.shot('console-body-edit');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('已更新').waitFor();
     await page.getByRole('row').filter({ hasText: '嘉兴市政协委员会' }).waitFor();
@@ -345,7 +302,7 @@ describe('letters in the browser, as office staff', () => {
     await page.getByRole('dialog', { name: '拟办' }).locator('textarea[name="opinion"]').fill('拟转住建局办理');
     await page.getByRole('dialog', { name: '拟办' }).getByRole('button', { name: '确定' }).click();
     await page.getByTestId('letter-status').getByText('已拟办').waitFor();
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'letter-proposed.png'), fullPage: true });
+    await browser.shot('letter-proposed');
 
     const office = (await signIn(t, { roles: ['OFFICE_STAFF'], organizationId: officeId })).client;
     const after = await office.request<any>(gql`query ($id: ID!) { Letter(id: $id) { status writerNotifiedOn proposedHandling } allLetterEvents(filter: { letterId: $id }, sortField: "id") { action } }`, { id: letter.id });
@@ -383,7 +340,7 @@ describe('letters in the browser, as office staff', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByTestId('letter-status').getByText('重新办理').waitFor();
     await page.getByRole('cell', { name: '重新办理（SV2）：来信人对第 1 轮办理不满意（SV2）：积水还在' }).waitFor();
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'letter-reopened.png'), fullPage: true });
+    await browser.shot('letter-reopened');
   });
 
   it('the office reads the letter page on a phone: the steps and the record stacked, nothing wider than the screen', async () => {
@@ -395,7 +352,7 @@ describe('letters in the browser, as office staff', () => {
       await page.getByText('办理记录').waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBe(0);
-      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'letter-phone.png'), fullPage: true });
+      await browser.shot('letter-phone');
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });
     }
@@ -444,7 +401,7 @@ describe('letters in the browser, as a department handler', () => {
     await page.getByTestId('letter-status').getByText('已办理').waitFor();
     // nothing more to do here for the department
     await page.getByText('您在此件上暂无可办理的步骤。').waitFor();
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'letter-handled.png'), fullPage: true });
+    await browser.shot('letter-handled');
   });
 
   it('raised no error in the page', () => {
@@ -491,7 +448,7 @@ describe('letters in the browser, as a leader', () => {
     // the letter left the chair's work
     await page.getByRole('menuitem', { name: '首页' }).click();
     await page.getByTestId('letters-mine').filter({ hasText: /^1$/ }).waitFor();
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'leader-dashboard.png'), fullPage: true });
+    await browser.shot('leader-dashboard');
   });
 
   it('raised no error in the page', () => {
