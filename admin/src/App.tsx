@@ -62,7 +62,7 @@ export function App() {
               key={r.name}
               name={r.name}
               recordRepresentation={(record) => represent(r, record)}
-              list={r.name === 'Letter' ? <LetterList letters={r} /> : r.name === 'Notification' ? <NotificationList /> : <SchemaList model={model} resource={r} />}
+              list={r.name === 'Letter' ? <LetterList model={model} letters={r} /> : r.name === 'Notification' ? <NotificationList /> : <SchemaList model={model} resource={r} />}
               show={r.name === 'Letter' ? <LetterShow model={model} letters={r} /> : <SchemaShow model={model} resource={r} />}
               edit={r.updateArgs ? r.name === 'Letter' ? <LetterEdit model={model} letters={r} /> : <SchemaEdit model={model} resource={r} /> : undefined}
               create={r.createArgs ? r.name === 'Letter' ? <LetterCreate model={model} letters={r} /> : <SchemaCreate model={model} resource={r} /> : undefined}

@@ -1,6 +1,6 @@
 import { Fragment, type ReactElement } from 'react';
 import { Alert, Box, Divider, Link, Typography } from '@mui/material';
-import { Create, Edit, SimpleForm, useCreatePath, useGetIdentity, useGetList } from 'react-admin';
+import { Create, Edit, SimpleForm, useCreatePath, useGetIdentity, useGetList, useNotify, useRedirect } from 'react-admin';
 import { useEnumLabel } from '../schema-ui/fields';
 import { repeatWriterFilter } from './repeat';
 import { useWatch } from 'react-hook-form';
@@ -85,10 +85,21 @@ function RepeatWriter() {
 /** 登记来信: the account's office, today and the post preset; the channel brings its own fields. */
 export function LetterCreate({ model, letters }: Props) {
   const { identity } = useGetIdentity();
+  const notify = useNotify();
+  const redirect = useRedirect();
   if (!identity) return null;
   const defaults = { organizationId: (identity as any).organizationId, channel: 'POST', receivedOn: todayInChina(), urgency: 'NORMAL', isAnonymous: false };
   return (
-    <Create redirect="show" title="登记来信">
+    <Create
+      title="登记来信"
+      mutationOptions={{
+        // the serial number is what the clerk writes on the paper letter
+        onSuccess: (letter: any) => {
+          notify(`已登记，编号 ${letter.serialNumber}`, { type: 'success' });
+          redirect('show', 'Letter', letter.id);
+        },
+      }}
+    >
       <SimpleForm defaultValues={defaults} sx={{ maxWidth: 880 }}>
         <LetterInputs model={model} letters={letters} args={letters.createArgs ?? []} />
       </SimpleForm>
