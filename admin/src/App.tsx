@@ -16,6 +16,7 @@ import { LetterList } from './letters/LetterList';
 import { LetterShow } from './letters/LetterShow';
 import { LetterCreate, LetterEdit } from './letters/LetterForm';
 import { NotificationList } from './notifications/NotificationList';
+import { ConcentratedIssuesPage, READS_CONCENTRATED } from './concentrated/ConcentratedIssues';
 
 const i18nProvider = buildI18nProvider(schemaModel);
 
@@ -53,9 +54,12 @@ export function App() {
     >
       {(permissions) => {
         const model = modelFor(permissions);
+        const letters = model.resources.find((r) => r.name === 'Letter');
+        const concentrated = letters && Array.isArray(permissions) && permissions.some((p) => READS_CONCENTRATED.includes(p));
         return [
           <CustomRoutes key="custom">
             <Route path="/password" element={<ChangePasswordPage />} />
+            {concentrated && <Route path="/concentrated" element={<ConcentratedIssuesPage model={model} letters={letters} />} />}
           </CustomRoutes>,
           ...menuOrder(model.resources).map((r) => (
             <Resource

@@ -222,6 +222,32 @@ describe('the office finds and handles an overdue letter', () => {
     expect(after).toEqual({ status: 'ACCEPTED', notified: '2026-11-20' });
   });
 
+  it('the office forwards the decided letters of a concentrated issue together, to one lead department (000 第四条, PV7)', async () => {
+    await page.getByRole('menuitem', { name: '集中反映问题' }).click();
+    const button = page.getByRole('button', { name: /^一并转办（\d+ 件）$/ }).first();
+    await button.waitFor();
+    const ready = Number((await button.textContent())!.match(/\d+/)![0]);
+    const card = page.getByTestId('concentrated-issue').filter({ has: button });
+    const serials = (await card.getByRole('link').allTextContents()).filter((x) => /^CN-\d{4}-\d{6}$/.test(x));
+    const before = await sql(`select serial_number, status from letter where serial_number in (?) order by serial_number`, [serials]);
+    const decided = before.filter((l) => ['DECIDED', 'REOPENED'].includes(l.status)).map((l) => l.serial_number);
+    expect(decided.length).toBe(ready);
+    await button.click();
+    const dialog = page.getByRole('dialog', { name: /^一并转办/ });
+    await dialog.getByRole('combobox', { name: '主办单位' }).click();
+    await page.getByRole('option', { name: handlerDepartment, exact: true }).click();
+    await dialog.locator('input[name="forwardedOn"]').fill('2026-11-25');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    const waiting = serials.length - ready;
+    await page.getByText(`已转办 ${ready} 件${waiting ? `；${waiting} 件尚不能转办（未到转办步骤）` : ''}`).waitFor();
+    await browser.shot('concentrated-forwarded');
+    const after = await sql(
+      `select l.serial_number, l.status, d.name as lead, l.forwarded_on::text as forwarded_on from letter l join department d on d.id = l.lead_department_id where l.serial_number in (?) order by l.serial_number`,
+      [decided],
+    );
+    expect(after).toEqual(decided.sort().map((serial_number) => ({ serial_number, status: 'FORWARDED', lead: handlerDepartment, forwarded_on: '2026-11-25' })));
+  });
+
   it('raised no error in the page', () => {
     expect(browser.pageErrors).toEqual([]);
   });

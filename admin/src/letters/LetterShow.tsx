@@ -6,6 +6,7 @@ import { canRate } from './rating';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { chinaDateTime, deadlineText, deadlineTone, ruleText, type DeadlineValue } from './deadlines';
 import { VerbButton } from './VerbButton';
+import { LetterConcentratedIssue, READS_CONCENTRATED } from '../concentrated/ConcentratedIssues';
 import { verbModel, verbUsable } from './verbs';
 
 interface Props {
@@ -107,6 +108,13 @@ function Steps({ model, letters }: Props) {
   );
 }
 
+function ConcentratedNote() {
+  const r = useRecordContext<any>();
+  const { permissions } = usePermissions<string[]>();
+  if (!r || !(Array.isArray(permissions) && permissions.some((p) => READS_CONCENTRATED.includes(p)))) return null;
+  return <LetterConcentratedIssue letterId={String(r.id)} />;
+}
+
 /** The letter's page: summary, deadlines, the steps I may take, and its handling record. */
 export function LetterShow({ model, letters }: Props) {
   const enumLabel = useEnumLabel();
@@ -118,6 +126,7 @@ export function LetterShow({ model, letters }: Props) {
           <Stack spacing={2}>
             <Summary />
             <Deadlines />
+            <ConcentratedNote />
             <Steps model={model} letters={letters} />
             <Divider />
             <Typography variant="subtitle1" component="h3">
