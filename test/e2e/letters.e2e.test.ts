@@ -71,6 +71,18 @@ describe('the office walks a letter to the reply, with the leader and the depart
     serial = registered!.replace('登记，编号 ', '');
     await page.getByText(`已登记，编号 ${serial}`).waitFor();
     await page.getByText(`${WRITER} 139****1234`).waitFor();
+    // the full number, for a reason, audited (PR1)
+    await page.getByRole('button', { name: '查看完整信息' }).click();
+    const reveal = page.getByRole('dialog', { name: '查看完整信息' });
+    await reveal.locator('textarea[name="reason"]').fill('电话联系来信人核实地点');
+    await reveal.getByRole('button', { name: '确定' }).click();
+    expect(await page.getByTestId('writer-full').locator('.MuiAlert-message').textContent()).toBe(`${WRITER}　${PHONE}（本次查看已记入审计日志）`);
+    const audited = await sql(
+      `select a.reason from audit_event a join letter l on l.id::text = a.record_id where a.username = 'office' and a.operation = 'revealLetterWriter' and l.serial_number = ?`,
+      [serial],
+    );
+    expect(audited).toEqual([{ reason: '电话联系来信人核实地点' }]);
+    await page.getByRole('button', { name: '隐藏' }).click();
 
     await step('受理', (d) => d.locator('input[name="writerNotifiedOn"]').fill('2026-11-23'), '已受理');
     await step('拟办', (d) => d.locator('textarea[name="opinion"]').fill('拟转县民政部门办理'), '已拟办');

@@ -6,6 +6,7 @@ import { canRate } from './rating';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { chinaDateTime, deadlineText, deadlineTone, ruleText, type DeadlineValue } from './deadlines';
 import { VerbButton } from './VerbButton';
+import { WriterButtons } from './WriterButtons';
 import { LetterConcentratedIssue, READS_CONCENTRATED } from '../concentrated/ConcentratedIssues';
 import { verbModel, verbUsable } from './verbs';
 
@@ -53,6 +54,7 @@ function Summary() {
         <Fact label="主办单位" value={r.leadDepartmentName} />
         <Fact label="经办委员/代表" value={r.memberName} />
       </Stack>
+      <WriterButtons letter={r} />
       <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
         {r.content}
       </Typography>
