@@ -38,9 +38,12 @@ describe('the dialog of a step, from the committed schema', () => {
     expect([merge.takesId, verbVariables(merge, { id: '9', version: 2 }, { mainLetterId: '4' })]).toEqual([false, { letterIds: ['9'], mainLetterId: '4' }]);
   });
 
-  it('hides a dialog whose picker the role may not read: the office cannot list accounts for a hand-over', () => {
+  it('hides a dialog whose picker the role may not read, but for a hand-over, whose accounts come from handOverCandidates (PV4)', () => {
     const office = modelForRoles(model, ['OFFICE_STAFF']);
-    expect([verbUsable(verbModel(office, 'forwardLetter')!, office), verbUsable(verbModel(office, 'handOverLetter')!, office)]).toEqual([true, false]);
+    expect([verbUsable(verbModel(office, 'forwardLetter')!, office), verbUsable(verbModel(office, 'handOverLetter')!, office)]).toEqual([true, true]);
+    // a picker of a resource the role may not read is not offered
+    const noDepartments = { ...office, resources: office.resources.filter((r) => r.name !== 'Department') };
+    expect(verbUsable(verbModel(noDepartments, 'forwardLetter')!, noDepartments)).toBe(false);
   });
 
   it('reads labels and hints from the descriptions without rule codes', () => {

@@ -107,6 +107,27 @@ describe('the notify phase (PV5, PV6, PV7)', () => {
     ]);
   });
 
+  it('offers for a hand-over the accounts handOverLetter takes: active office staff of the units, the owner aside, no department or leader-only account (PV4)', async () => {
+    const letter = await walk(w, 'OFFICE', await newLetter(w, 'OFFICE', { title: '移交候选' }), PATHS.OFFICE.ACCEPTED, rolesOf);
+    const q = gql`query ($id: ID!) { handOverCandidates(id: $id) { id displayName organizationName } }`;
+    const { handOverCandidates: offered } = await w.jx.office.request<any>(q, { id: letter.id });
+    const [{ owner }] = await t.orm.em.fork().getConnection().execute(`select owner_account_id::text as owner from letter where id = ?`, [Number(letter.id)]);
+    const expected = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select id::text as id from account where is_active and organization_id = (select organization_id from letter where id = ?) and 'OFFICE_STAFF' = any(roles) and id <> ? order by display_name, id`, [Number(letter.id), Number(owner)]);
+    expect(offered.map((a: any) => a.id)).toEqual(expected.map((a: any) => a.id));
+    expect(offered.map((a: any) => a.id)).toContain(ids.officeLeader);
+    for (const never of [owner, ids.chair, ids.sg, ids.housing, ids.transport]) expect(offered.map((a: any) => a.id)).not.toContain(never);
+    expect(offered.find((a: any) => a.id === ids.officeLeader)).toEqual({ id: ids.officeLeader, displayName: '赵刚', organizationName: '嘉兴市政协办公室' });
+    // each one is taken by the hand-over itself
+    const handed = await act(w.jx.office, 'handOverLetter', letter.id, { toAccountId: offered[0].id, reason: '工作调整' });
+    expect(handed.ownerAccountId).toBe(offered[0].id);
+    // a department may not hand over, nor list whom to
+    const refused = await expectError(w.jx.housingHandler.request(q, { id: letter.id }));
+    expect(refused.extensions.code).toBe('FORBIDDEN');
+  });
+
   it('tells the owner when a letter comes back, and the new owner when it is handed over (SV2, PV4)', async () => {
     const letter = await walk(w, 'OFFICE', await newLetter(w, 'OFFICE', { title: '噪音扰民' }), PATHS.OFFICE.ACCEPTED, rolesOf);
     const handed = await act(w.jx.office, 'handOverLetter', letter.id, { toAccountId: ids.officeLeader, reason: '工作调整' });

@@ -6,7 +6,8 @@ import { inputFor } from '../schema-ui/inputs';
 import { labelledInput } from '../schema-ui/labelled';
 import { StepDialog } from './StepDialog';
 import { todayInChina } from './deadlines';
-import { verbDefaults, verbVariables, type VerbModel } from './verbs';
+import { PICKED_BY_QUERY, verbDefaults, verbVariables, type VerbModel } from './verbs';
+import { HandOverPicker } from './HandOverPicker';
 
 export interface VerbButtonProps {
   model: SchemaModel;
@@ -32,7 +33,9 @@ export function VerbButton({ model, letters, verb, label, letter, primary }: Ver
   return (
     <StepDialog label={label} id={verb.action} variant={primary ? 'contained' : 'outlined'} fieldNames={verb.args.map((a) => a.name)} defaultValues={verbDefaults(verb, todayInChina())} send={send}>
       {verb.args.map((a) =>
-        labelledInput(inputFor(model, letters, a) as ReactElement<any>, {
+        PICKED_BY_QUERY[verb.action] === a.name ? (
+          <HandOverPicker key={a.name} source={a.name} label={a.label} letterId={String(letter.id)} />
+        ) : labelledInput(inputFor(model, letters, a) as ReactElement<any>, {
           label: a.label,
           hint: a.hint,
           filter: a.reference === 'Department' ? { notInvolvedInLetterId: String(letter.id) } : undefined,

@@ -66,8 +66,16 @@ export function verbModel(model: SchemaModel, action: string): VerbModel | null 
  * role may read (a picker the server would refuse is never shown).
  */
 export function verbUsable(verb: VerbModel, model: SchemaModel): boolean {
-  return verb.args.every((a) => (a.kind !== 'ref' && a.kind !== 'refs') || (a.reference != null && model.resources.some((r) => r.name === a.reference)));
+  return verb.args.every(
+    (a) => (a.kind !== 'ref' && a.kind !== 'refs') || PICKED_BY_QUERY[verb.action] === a.name || (a.reference != null && model.resources.some((r) => r.name === a.reference)),
+  );
 }
+
+/**
+ * Links whose choices come from a query of their own rather than the referenced resource's list:
+ * the hand-over's new owner (accounts are no resource office staff read; PV4 handOverCandidates).
+ */
+export const PICKED_BY_QUERY: Record<string, string> = { handOverLetter: 'toAccountId' };
 
 /** The variables of the step: the letter, then what was filled in (empty strings sent as nothing). */
 export function verbVariables(verb: VerbModel, letter: { id: string | number; version?: number }, values: Record<string, unknown>): Record<string, unknown> {

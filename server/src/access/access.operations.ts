@@ -79,6 +79,8 @@ export const OPERATIONS: Record<string, OperationAccess> = {
   approveHigherOfficeReport: [LEADER],
   // PV4: the owner hands a letter on (the office any letter in its reach)
   handOverLetter: [OFFICE_STAFF, MEMBER, STATION_STAFF],
+  // PV4: the hand-over's picker, for whoever may hand over
+  handOverCandidates: [OFFICE_STAFF, MEMBER, STATION_STAFF],
   requestReview: [OFFICE_STAFF],
   requestReReview: [OFFICE_STAFF],
   closeLetter: [OFFICE_STAFF, MEMBER, STATION_STAFF],

@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { Context } from '../../common/context.js';
 import { bool, buildCreateArgs, date, enumOf, int, longText, ref, refs, text, type FieldSpecs } from '../../common/fields.js';
 import { Department } from '../department/department.entity.js';
@@ -144,6 +144,18 @@ const UrgentArgs = buildCreateArgs('UrgentLettersQuery', {
 
 type A = Record<string, any>;
 
+@ObjectType({ description: '可接收移交的账号（PV4）' })
+class HandOverCandidate {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => String, { description: '姓名' })
+  displayName!: string;
+
+  @Field(() => String, { description: '所在工作机构' })
+  organizationName!: string;
+}
+
 /** The workflow verbs of issue 5 (letter.workflow.ts): each returns the letter after its step. */
 @Resolver(() => Letter)
 export class LetterWorkflowResolver {
@@ -287,6 +299,11 @@ export class LetterWorkflowResolver {
   @Mutation(() => Letter, { description: '延长办理期限：领导批准，只能一次，最多 30 日，告知来信人（PV3）' })
   async extendDeadline(@Args(() => ExtendArgs) a: A, @Ctx() ctx: Context) {
     return wf.extendDeadline(ctx, a.id, a as wf.ExtendDeadlineInput);
+  }
+
+  @Query(() => [HandOverCandidate], { description: '可接收此来信移交的账号：本单位（含下级）可负责此类来信的在用账号，现首问责任人除外（PV4）' })
+  async handOverCandidates(@Arg('id', () => ID, { description: '来信编号' }) id: string, @Ctx() ctx: Context) {
+    return wf.handOverCandidates(ctx, id);
   }
 
   @Mutation(() => Letter, { description: '移交：首问责任人将来信交给接手的人负责，记录在案（PV4）' })

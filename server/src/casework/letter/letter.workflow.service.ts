@@ -803,6 +803,29 @@ export function handOverLetter(ctx: Context, id: unknown, input: HandOverLetterI
 }
 
 
+/** A hand-over's possible new owner, as the console lists it (accounts are not a resource office staff read). */
+export interface HandOverCandidateValue {
+  id: number;
+  displayName: string;
+  organizationName: string;
+}
+
+/**
+ * PV4: whom the caller may hand the letter over to — the active accounts of the caller's units (PR3)
+ * holding a role that owns letters of its flow, its owner aside: what handOverLetter accepts.
+ */
+export async function handOverCandidates(ctx: Context, id: unknown): Promise<HandOverCandidateValue[]> {
+  const pk = pkOf(id);
+  if (pk === null) throw notFound(LETTER, id, 'id');
+  const letter = await assertReach<Letter>(ctx, 'Letter', pk, 'write');
+  const t = transitionFor(flowOf(letter.channel), letter.status, 'handOverLetter');
+  const units = isScopeActor(ctx.actor) ? { organization: { $in: ctx.actor.orgIds } } : {};
+  const accounts = await ctx.em.find(Account, { ...units, isActive: true }, { populate: ['organization'], orderBy: { displayName: 'asc', id: 'asc' } });
+  return accounts
+    .filter((a) => a.id !== letter.ownerAccount?.id && a.roles.some((r) => t.roles.includes(r)))
+    .map((a) => ({ id: a.id, displayName: a.displayName, organizationName: a.organization.getEntity().name }));
+}
+
 export interface ExtendDeadlineInput extends VerbOptions {
   days: number;
   reason: string;
