@@ -16,6 +16,7 @@ import { LetterList } from './letters/LetterList';
 import { LetterShow } from './letters/LetterShow';
 import { LetterCreate, LetterEdit } from './letters/LetterForm';
 import { NotificationList } from './notifications/NotificationList';
+import { StatisticsPage } from './statistics/StatisticsPage';
 
 const i18nProvider = buildI18nProvider(schemaModel);
 
@@ -56,6 +57,7 @@ export function App() {
         return [
           <CustomRoutes key="custom">
             <Route path="/password" element={<ChangePasswordPage />} />
+            <Route path="/statistics" element={<StatisticsPage />} />
           </CustomRoutes>,
           ...menuOrder(model.resources).map((r) => (
             <Resource

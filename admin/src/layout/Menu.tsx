@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { ListSubheader, useMediaQuery } from '@mui/material';
 import { useLocation } from 'react-router';
 import { Menu as RaMenu, usePermissions, useResourceDefinitions, useSidebarState } from 'react-admin';
-import { MENU_GROUPS, groupResources } from './menuGroups';
+import BarChartIcon from '@mui/icons-material/BarChart';
+import { MENU_GROUPS, groupResources, pagesFor } from './menuGroups';
 
 /**
  * On a phone the drawer closes on every navigation and on a fresh load, so it never covers the page
@@ -25,19 +26,21 @@ export function CloseDrawerOnNavigation() {
  */
 export function Menu() {
   const resources = useResourceDefinitions();
-  usePermissions();
+  const { permissions } = usePermissions<string[]>();
+  const roles = Array.isArray(permissions) ? permissions : [];
   const [open] = useSidebarState();
   const groups = groupResources(Object.keys(resources));
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
-      {MENU_GROUPS.filter((g) => groups[g.id].length).map((g) => [
+      {MENU_GROUPS.filter((g) => groups[g.id].length || pagesFor(g.id, roles).length).map((g) => [
         open ? (
           <ListSubheader key={`group-${g.id}`} disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
             {g.label}
           </ListSubheader>
         ) : null,
         ...groups[g.id].map((name) => <RaMenu.ResourceItem key={name} name={name} />),
+        ...pagesFor(g.id, roles).map((p) => <RaMenu.Item key={p.path} to={p.path} primaryText={p.label} leftIcon={<BarChartIcon />} />),
       ])}
     </RaMenu>
   );
