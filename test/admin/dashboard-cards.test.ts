@@ -13,8 +13,8 @@ describe('the dashboard of each working role', () => {
   it('shows a leader the letters awaiting the decision, the urgent ones still in hand (PV6), the important and the overdue', () => {
     expect(cards(['LEADER']).map((c) => [c.label, c.filter])).toEqual([
       ['待我办理', { actionableByMe: true }],
-      ['紧急来信（办理中）', { urgency: 'URGENT', open: true }],
-      ['重要来信（办理中）', { isImportant: true, open: true }],
+      ['紧急来信', { urgency: 'URGENT', open: true }],
+      ['重要来信', { isImportant: true, open: true }],
       ['已超期', { overdue: true }],
     ]);
   });
@@ -36,8 +36,8 @@ describe('the dashboard of each working role', () => {
 
   it('shows station staff the open reception issues and letters of the station and this year’s receptions (ST2, ST4)', () => {
     expect(cards(['STATION_STAFF']).map((c) => [c.label, c.resource, c.filter])).toEqual([
-      ['接待问题（办理中）', 'Letter', { channel: 'RECEPTION', open: true }],
-      ['本站来信（办理中）', 'Letter', { open: true }],
+      ['接待问题', 'Letter', { channel: 'RECEPTION', open: true }],
+      ['本站来信', 'Letter', { open: true }],
       ['待我办理', 'Letter', { actionableByMe: true }],
       ['已超期', 'Letter', { overdue: true }],
       ['本年接待活动', 'Reception', { heldOn_gte: '2026-01-01', heldOn_lte: '2026-12-31' }],

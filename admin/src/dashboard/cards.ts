@@ -24,6 +24,8 @@ export interface EmptySpec {
 }
 
 const LETTERS = '件来信';
+/** the letters still in hand (LetterFilter.open): said by the unit, so the label stays one line */
+const IN_HAND = '件办理中';
 
 /** The cards of the given roles, in order, without duplicates; only resources the roles may read. */
 export function cardsFor(roles: readonly string[], readable: readonly string[], today: string): CardSpec[] {
@@ -35,8 +37,8 @@ export function cardsFor(roles: readonly string[], readable: readonly string[], 
   const soon: CardSpec = { resource: 'Letter', unit: LETTERS, label: '七日内到期', filter: { nextDueOn_gte: today, nextDueOn_lte: addDays(today, 7) }, testId: 'letters-soon' };
   const registeredToday: CardSpec = { resource: 'Letter', unit: LETTERS, label: '今日登记', filter: { receivedOn_gte: today, receivedOn_lte: today }, testId: 'letters-today' };
   // PV6: urgent letters still in hand, whatever their step
-  const urgent: CardSpec = { resource: 'Letter', unit: LETTERS, label: '紧急来信（办理中）', filter: { urgency: 'URGENT', open: true }, testId: 'letters-urgent', alert: true };
-  const important: CardSpec = { resource: 'Letter', unit: LETTERS, label: '重要来信（办理中）', filter: { isImportant: true, open: true }, testId: 'letters-important' };
+  const urgent: CardSpec = { resource: 'Letter', unit: IN_HAND, label: '紧急来信', filter: { urgency: 'URGENT', open: true }, testId: 'letters-urgent', alert: true };
+  const important: CardSpec = { resource: 'Letter', unit: IN_HAND, label: '重要来信', filter: { isImportant: true, open: true }, testId: 'letters-important' };
 
   const out: CardSpec[] = [];
   if (has('LEADER')) out.push(mine, urgent, important, overdue);
@@ -44,16 +46,16 @@ export function cardsFor(roles: readonly string[], readable: readonly string[], 
   if (has('MEMBER')) {
     out.push(
       { resource: 'Constituent', unit: '人', label: '我联系的群众', testId: 'constituents', below: { min: 5, text: '少于 5 人（CT3）' } },
-      { resource: 'Letter', unit: LETTERS, label: '我经办的来信（办理中）', filter: { open: true }, testId: 'letters-open' },
+      { resource: 'Letter', unit: IN_HAND, label: '我经办的来信', filter: { open: true }, testId: 'letters-open' },
       mine,
-      { resource: 'ContactVisit', unit: '次', label: '本年联系群众', filter: { visitedOn_gte: yearStart, visitedOn_lte: `${year}-12-31` }, testId: 'contact-visits', below: { min: 2, text: '每年至少 2 次（CT4）' } },
+      { resource: 'ContactVisit', unit: '次', label: '本年联系活动', filter: { visitedOn_gte: yearStart, visitedOn_lte: `${year}-12-31` }, testId: 'contact-visits', below: { min: 2, text: '每年至少 2 次（CT4）' } },
       registeredToday,
     );
   }
   if (has('STATION_STAFF')) {
     out.push(
-      { resource: 'Letter', unit: '个问题', label: '接待问题（办理中）', filter: { channel: 'RECEPTION', open: true }, testId: 'letters-reception-open' },
-      { resource: 'Letter', unit: LETTERS, label: '本站来信（办理中）', filter: { open: true }, testId: 'letters-open' },
+      { resource: 'Letter', unit: '个办理中', label: '接待问题', filter: { channel: 'RECEPTION', open: true }, testId: 'letters-reception-open' },
+      { resource: 'Letter', unit: IN_HAND, label: '本站来信', filter: { open: true }, testId: 'letters-open' },
       mine,
       overdue,
       { resource: 'Reception', unit: '次', label: '本年接待活动', filter: { heldOn_gte: yearStart, heldOn_lte: `${year}-12-31` }, testId: 'receptions' },
@@ -76,13 +78,13 @@ export function cardsFor(roles: readonly string[], readable: readonly string[], 
 export function emptyStatesFor(roles: readonly string[]): EmptySpec[] {
   const out: EmptySpec[] = [];
   if (roles.includes('MEMBER')) {
-    out.push({ testId: 'constituents', text: '还没有联系群众：请办公室在“联系群众 › 联系（结对）”中为您添加结对，每位委员至少联系 5 名群众（CT3）。' });
+    out.push({ testId: 'constituents', text: '还没有联系群众：请办公室在“联系群众 › 联系”中为您添加结对，每位委员至少联系 5 名群众（CT3）。' });
   }
   if (roles.includes('STATION_STAFF')) {
     out.push({ testId: 'receptions', text: '本年还没有接待活动：先在“信件与接待 › 接待活动”中登记一次接待，联络站至少每两个月接待一次（ST2）。' });
   }
   if (roles.includes('COMMITTEE_STAFF')) {
-    out.push({ testId: 'committee-members', text: '还没有对口界别的委员：请办公室在“组织与人员 › 专门委员会”中设置本委员会对口的界别（CT2）。' });
+    out.push({ testId: 'committee-members', text: '还没有对口界别的委员：请办公室在“组织与人员 › 专委会”中设置本委员会对口的界别（CT2）。' });
   }
   return out;
 }

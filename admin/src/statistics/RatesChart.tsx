@@ -17,8 +17,8 @@ export default function RatesChart({ points }: { points: ChartPoint[] }) {
           <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 12 }} width={48} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '无数据')} />
           <Legend wrapperStyle={{ fontSize: 13 }} />
-          <Line type="monotone" dataKey="satisfaction" name="满意率" stroke={theme.palette.primary.main} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="resolution" name="解决率" stroke={theme.palette.success.main} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="satisfaction" name="满意率" stroke={theme.palette.primary.main} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="resolution" name="解决率" stroke={theme.palette.success.main} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>

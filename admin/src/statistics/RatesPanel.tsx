@@ -7,6 +7,10 @@ import { chartPoints, formatPercent, hasFigures, monthBuckets, ratesRequest, typ
 // its own chunk (vite splits dynamic imports): the chart library loads only where rates are shown
 const RatesChart = lazy(() => import('./RatesChart'));
 
+/** Figures and headers keep to one line (a phone wrapped 满意率 after 满意); names may wrap. */
+const TABLE_SX = { '& th, & td': { px: 1, whiteSpace: 'nowrap' } } as const;
+const NAMED_TABLE_SX = { ...TABLE_SX, '& td:first-of-type': { whiteSpace: 'normal' } } as const;
+
 type Result = { total: Figures & { departments: DepartmentFigures[] } } & Record<string, Figures | undefined>;
 
 /** Loads the period's SV3 figures and each month's in one request (aliases of satisfactionRates). */
@@ -30,7 +34,7 @@ function useRates(from: string, to: string, today: string, organizationId?: stri
 
 function Figure({ label, value, testId, detail }: { label: string; value: string; testId: string; detail: string }) {
   return (
-    <Box sx={{ minWidth: 130 }}>
+    <Box sx={{ flex: '1 1 140px', minWidth: 0 }}>
       <Typography variant="subtitle2" color="text.secondary">
         {label}
       </Typography>
@@ -51,7 +55,7 @@ function DepartmentTable({ rows }: { rows: DepartmentFigures[] }) {
   if (!rows.length) return <Typography color="text.secondary">本期没有已转办来信的评价或办结。</Typography>;
   return (
     <Box sx={{ overflowX: 'auto' }}>
-      <Table size="small" data-testid="rates-departments">
+      <Table size="small" data-testid="rates-departments" sx={NAMED_TABLE_SX}>
         <TableHead>
           <TableRow>
             <TableCell>承办单位</TableCell>
@@ -81,7 +85,7 @@ function DepartmentTable({ rows }: { rows: DepartmentFigures[] }) {
 function MonthTable({ rows }: { rows: Array<{ label: string; f?: Figures }> }) {
   return (
     <Box sx={{ overflowX: 'auto' }}>
-      <Table size="small" data-testid="rates-months">
+      <Table size="small" data-testid="rates-months" sx={TABLE_SX}>
         <TableHead>
           <TableRow>
             <TableCell>月份</TableCell>
@@ -140,16 +144,16 @@ export function RatesPanel({
           <>
             <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3, mb: 1 }}>
               <Figure
-                label="满意率（满意 + 基本满意）/ 评价数"
+                label="满意率"
                 value={total ? formatPercent(total.satisfactionRate) : '…'}
                 testId="satisfaction-rate"
-                detail={total ? `已评价 ${total.rated} 件：满意 ${total.satisfied}，基本满意 ${total.basicallySatisfied}，不满意 ${total.dissatisfied}` : ''}
+                detail={!total ? '' : total.rated ? `已评价 ${total.rated} 件：满意 ${total.satisfied}，基本满意 ${total.basicallySatisfied}，不满意 ${total.dissatisfied}` : '本期还没有满意度评价'}
               />
               <Figure
-                label="解决率 已解决 / 办结数"
+                label="解决率"
                 value={total ? formatPercent(total.resolutionRate) : '…'}
                 testId="resolution-rate"
-                detail={total ? `已办结 ${total.concluded} 件，其中已解决 ${total.resolved} 件` : ''}
+                detail={!total ? '' : total.concluded ? `已办结 ${total.concluded} 件，其中已解决 ${total.resolved} 件` : '本期还没有办结的来信'}
               />
             </Box>
             {data && !hasFigures(total) && (

@@ -1,10 +1,42 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Box, Card, CardContent, MenuItem, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { Title, useGetList, usePermissions } from 'react-admin';
 import { todayInChina } from '../letters/deadlines';
+import { isRealDate, normalizeDate } from '../schema-ui/dates';
 import { RatesPanel } from './RatesPanel';
 import { RATES_ROLES } from './rates';
 import { periodLabel, periodProblem, presetPeriod, PRESET_LABELS, type PeriodPreset } from './period';
+
+/**
+ * A day typed as offices write it (2026-03-05, 2026年3月5日 …, schema-ui/dates.ts), applied on Enter
+ * or when the field is left: the browser's date picker would show its own locale's order.
+ */
+function DayField({ label, value, onChange }: { label: string; value: string; onChange: (day: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const commit = () => {
+    const day = normalizeDate(draft);
+    setDraft(day);
+    if (isRealDate(day) && day !== value) onChange(day);
+  };
+  const bad = draft !== '' && !isRealDate(normalizeDate(draft));
+  return (
+    <TextField
+      size="small"
+      fullWidth={false}
+      label={label}
+      value={draft}
+      placeholder="2026-03-05"
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+      error={bad}
+      helperText={bad ? '请按 年-月-日 填写，如 2026-03-05' : undefined}
+      sx={{ width: 150 }}
+      slotProps={{ inputLabel: { shrink: true } }}
+    />
+  );
+}
 
 /**
  * 统计: the SV3 rates for a chosen period and organization (with its subtree), month by month and by
@@ -25,9 +57,9 @@ export function StatisticsPage() {
     setPreset(p);
     if (p !== 'CUSTOM') setPeriod(presetPeriod(p, today));
   };
-  const typed = (key: 'from' | 'to') => (e: React.ChangeEvent<HTMLInputElement>) => {
+  const typed = (key: 'from' | 'to') => (day: string) => {
     setPreset('CUSTOM');
-    setPeriod((old) => ({ ...old, [key]: e.target.value }));
+    setPeriod((old) => ({ ...old, [key]: day }));
   };
 
   return (
@@ -53,15 +85,18 @@ export function StatisticsPage() {
                     </ToggleButton>
                   ))}
                 </ToggleButtonGroup>
-                <TextField size="small" type="date" label="开始日期" value={period.from} onChange={typed('from')} slotProps={{ inputLabel: { shrink: true } }} />
-                <TextField size="small" type="date" label="结束日期" value={period.to} onChange={typed('to')} slotProps={{ inputLabel: { shrink: true } }} />
+                <Box sx={{ display: 'flex', gap: 2 }}>
+                  <DayField label="开始日期" value={period.from} onChange={typed('from')} />
+                  <DayField label="结束日期" value={period.to} onChange={typed('to')} />
+                </Box>
                 <TextField
                   size="small"
                   select
+                  fullWidth={false}
                   label="工作机构（含下级）"
                   value={organizationId}
                   onChange={(e) => setOrganizationId(e.target.value)}
-                  sx={{ minWidth: 220, maxWidth: '100%' }}
+                  sx={{ width: 260, maxWidth: '100%' }}
                   slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                 >
                   <MenuItem value="">全部可见机构</MenuItem>
