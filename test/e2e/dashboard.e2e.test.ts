@@ -92,6 +92,15 @@ describe('the dashboards and the 统计 page', () => {
     expect(await ticks.allTextContents()).toEqual(monthBuckets(year.from, year.to).map((m) => m.label));
     expect(await page.getByTestId('rates-chart').locator('.recharts-legend-item-text').allTextContents()).toEqual(['满意率', '解决率']);
     await browser.shot('dashboard-leader');
+
+    // the card opens the urgent letters still in hand (PV6), the same the API lists
+    const listed = await api.request<any>(gql`{ allLetters(filter: { urgency: URGENT, open: true }, perPage: 25) { serialNumber } }`);
+    expect(urgent).toBeGreaterThan(0);
+    await page.getByTestId('letters-urgent').click();
+    for (const l of listed.allLetters) await page.getByRole('cell', { name: l.serialNumber, exact: true }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(urgent);
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await page.getByRole('heading', { name: '欢迎使用联络' }).waitFor();
   });
 
   it('a leader opens 统计 from the menu and reads the rates by month and by lead department (SV3)', async () => {
