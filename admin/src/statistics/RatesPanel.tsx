@@ -34,7 +34,7 @@ function useRates(from: string, to: string, today: string, organizationId?: stri
 
 function Figure({ label, value, testId, detail }: { label: string; value: string; testId: string; detail: string }) {
   return (
-    <Box sx={{ flex: '0 1 300px', minWidth: 140 }}>
+    <Box sx={{ flex: '1 1 140px', maxWidth: 300 }}>
       <Typography variant="subtitle2" color="text.secondary">
         {label}
       </Typography>
