@@ -16,7 +16,9 @@ import { LetterList } from './letters/LetterList';
 import { LetterShow } from './letters/LetterShow';
 import { LetterCreate, LetterEdit } from './letters/LetterForm';
 import { NotificationList } from './notifications/NotificationList';
-import { ConcentratedIssuesPage, READS_CONCENTRATED } from './concentrated/ConcentratedIssues';
+import { ConcentratedIssuesPage } from './concentrated/ConcentratedIssues';
+import { READS_CONCENTRATED } from './concentrated/concentrated';
+import { StatisticsPage } from './statistics/StatisticsPage';
 
 const i18nProvider = buildI18nProvider(schemaModel);
 
@@ -60,6 +62,7 @@ export function App() {
           <CustomRoutes key="custom">
             <Route path="/password" element={<ChangePasswordPage />} />
             {concentrated && <Route path="/concentrated" element={<ConcentratedIssuesPage model={model} letters={letters} />} />}
+            <Route path="/statistics" element={<StatisticsPage />} />
           </CustomRoutes>,
           ...menuOrder(model.resources).map((r) => (
             <Resource

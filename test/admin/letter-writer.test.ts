@@ -3,11 +3,16 @@ import { OPERATIONS } from '../../server/src/access/access.operations.js';
 import { RATABLE_STATUSES } from '../../server/src/casework/letter/letter.workflow.js';
 import { canDisclose, canReveal, DISCLOSERS, REVEALERS } from '../../admin/src/letters/writer.js';
 import { RATABLE, RATERS } from '../../admin/src/letters/rating.js';
+import { READS_CONCENTRATED } from '../../admin/src/concentrated/concentrated.js';
 
 describe('the console’s copies of the server’s rules', () => {
   it('offers the writer’s full data and its disclosure to the roles the server lets call them (PR1, PR2)', () => {
     expect([...REVEALERS].sort()).toEqual([...(OPERATIONS.revealLetterWriter as string[])].sort());
     expect([...DISCLOSERS].sort()).toEqual([...(OPERATIONS.discloseLetterWriter as string[])].sort());
+  });
+
+  it('offers concentrated issues to the roles that may read them (000 第四条)', () => {
+    expect([...READS_CONCENTRATED].sort()).toEqual([...(OPERATIONS.concentratedIssues as string[])].sort());
   });
 
   it('offers a rating where the server takes one, to the roles that may record it (SV1)', () => {

@@ -35,9 +35,6 @@ export function useConcentratedIssues(fresh = false): { issues?: ConcentratedIss
   return state;
 }
 
-/** The roles the server lets read concentrated issues (a department never groups letters, PR2). */
-export const READS_CONCENTRATED = ['OFFICE_STAFF', 'LEADER', 'STATION_STAFF', 'MEMBER'];
-
 /** On the letter's page: the other letters of its concentrated issue, so it is handled with them. */
 export function LetterConcentratedIssue({ letterId }: { letterId: string }) {
   const { issues } = useConcentratedIssues();

@@ -11,6 +11,9 @@ export interface ConcentratedIssue {
   lastReceivedOn: string;
 }
 
+/** The roles the server lets read concentrated issues (a department never groups letters, PR2). */
+export const READS_CONCENTRATED = ['OFFICE_STAFF', 'LEADER', 'STATION_STAFF', 'MEMBER'];
+
 export const CONCENTRATED_ISSUES = `query ($organizationId: ID!) {
   concentratedIssues(organizationId: $organizationId) { community keyWords letterCount letterIds firstReceivedOn lastReceivedOn }
 }`;

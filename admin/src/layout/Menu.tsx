@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { ListSubheader, useMediaQuery } from '@mui/material';
 import { useLocation } from 'react-router';
 import { Menu as RaMenu, usePermissions, useResourceDefinitions, useSidebarState } from 'react-admin';
-import { READS_CONCENTRATED } from '../concentrated/ConcentratedIssues';
-import { MENU_GROUPS, groupResources } from './menuGroups';
+import BarChartIcon from '@mui/icons-material/BarChart';
+import { MENU_GROUPS, groupResources, pagesFor } from './menuGroups';
 
 /**
  * On a phone the drawer closes on every navigation and on a fresh load, so it never covers the page
@@ -33,17 +33,14 @@ export function Menu() {
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
-      {MENU_GROUPS.filter((g) => groups[g.id].length).map((g) => [
+      {MENU_GROUPS.filter((g) => groups[g.id].length || pagesFor(g.id, roles).length).map((g) => [
         open ? (
           <ListSubheader key={`group-${g.id}`} disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
             {g.label}
           </ListSubheader>
         ) : null,
         ...groups[g.id].map((name) => <RaMenu.ResourceItem key={name} name={name} />),
-        // the letters' groups (000 第四条), after the letters themselves
-        g.id === 'casework' && groups.casework.includes('Letter') && roles.some((r) => READS_CONCENTRATED.includes(r)) ? (
-          <RaMenu.Item key="concentrated" to="/concentrated" primaryText="集中反映问题" />
-        ) : null,
+        ...pagesFor(g.id, roles).map((p) => <RaMenu.Item key={p.path} to={p.path} primaryText={p.label} leftIcon={g.id === 'statistics' ? <BarChartIcon /> : undefined} />),
       ])}
     </RaMenu>
   );

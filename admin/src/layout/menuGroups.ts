@@ -1,3 +1,6 @@
+import { READS_CONCENTRATED } from '../concentrated/concentrated';
+import { RATES_ROLES } from '../statistics/rates';
+
 /** The menu's sections, in the office's order, and the resources each holds. Pure: unit-tested. */
 export const MENU_GROUPS = [
   { id: 'people', label: '组织与人员', resources: ['Body', 'Organization', 'Leader', 'Committee', 'Sector', 'Member'] },
@@ -17,6 +20,17 @@ export const MENU_GROUPS = [
 ] as const;
 
 export type MenuGroupId = (typeof MENU_GROUPS)[number]['id'];
+
+/** Pages that are not resources (custom routes), each in its section, for the roles that may open it. */
+export const MENU_PAGES: ReadonlyArray<{ group: MenuGroupId; path: string; label: string; roles: readonly string[] }> = [
+  { group: 'casework', path: '/concentrated', label: '集中反映问题', roles: READS_CONCENTRATED },
+  { group: 'statistics', path: '/statistics', label: '满意率与解决率', roles: RATES_ROLES },
+];
+
+/** The pages of a section that the signed-in roles may open. */
+export function pagesFor(group: MenuGroupId, roles: readonly string[]) {
+  return MENU_PAGES.filter((p) => p.group === group && p.roles.some((r) => roles.includes(r)));
+}
 
 /** The given resources by section, in each section's order; a resource no section names goes to 系统. */
 export function groupResources(names: readonly string[]): Record<MenuGroupId, string[]> {

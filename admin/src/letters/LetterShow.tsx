@@ -7,7 +7,8 @@ import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { chinaDateTime, deadlineText, deadlineTone, ruleText, type DeadlineValue } from './deadlines';
 import { VerbButton } from './VerbButton';
 import { WriterButtons } from './WriterButtons';
-import { LetterConcentratedIssue, READS_CONCENTRATED } from '../concentrated/ConcentratedIssues';
+import { LetterConcentratedIssue } from '../concentrated/ConcentratedIssues';
+import { READS_CONCENTRATED } from '../concentrated/concentrated';
 import { verbModel, verbUsable } from './verbs';
 
 interface Props {

@@ -40,6 +40,12 @@ export const letterResource = createCrudResolver<Letter>({
       description: '是否超期：有未完成的时限已过到期日期（按 asOf，默认今天，北京时间）',
       where: (value: boolean, _ctx, filter) => overdueCondition(value, overdueAsOf(filter.asOf)),
     },
+    // dashboards (station staff, members): the letters still in hand, by the same test the deadline lists use
+    open: {
+      type: () => Boolean,
+      description: '办理中：尚未办结归档（或仍待向上级报告结果，PV2）的来信',
+      where: (value: boolean) => (value ? OPEN_LETTER : ({ $not: OPEN_LETTER } as FilterQuery<Letter>)),
+    },
     // repeat writers (PV1 registration): exact match through the keyed hash, never by decrypting (PR1);
     // refused like every writer probe to roles that do not see writers (PR2, guardWriterProbe)
     writerPhone: {

@@ -1,0 +1,186 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Alert, Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useGetMany } from 'react-admin';
+import { graphql } from '../providers/authProvider';
+import { chartPoints, formatPercent, hasFigures, monthBuckets, ratesRequest, type DepartmentFigures, type Figures } from './rates';
+
+// its own chunk (vite splits dynamic imports): the chart library loads only where rates are shown
+const RatesChart = lazy(() => import('./RatesChart'));
+
+/** Figures and headers keep to one line (a phone wrapped 满意率 after 满意); names may wrap. */
+const TABLE_SX = { '& th, & td': { px: 1, whiteSpace: 'nowrap' } } as const;
+const NAMED_TABLE_SX = { ...TABLE_SX, '& td:first-of-type': { whiteSpace: 'normal' } } as const;
+
+type Result = { total: Figures & { departments: DepartmentFigures[] } } & Record<string, Figures | undefined>;
+
+/** Loads the period's SV3 figures and each month's in one request (aliases of satisfactionRates). */
+function useRates(from: string, to: string, today: string, organizationId?: string | null) {
+  const buckets = useMemo(() => monthBuckets(from, to, today), [from, to, today]);
+  const [state, setState] = useState<{ data?: Result; error?: string }>({});
+  useEffect(() => {
+    let live = true;
+    setState({});
+    const { query, variables } = ratesRequest({ from, to }, buckets, organizationId);
+    graphql<Result>(query, variables).then(
+      (data) => live && setState({ data }),
+      (e: Error) => live && setState({ error: e.message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [from, to, organizationId, buckets]);
+  return { buckets, ...state };
+}
+
+function Figure({ label, value, testId, detail }: { label: string; value: string; testId: string; detail: string }) {
+  return (
+    <Box sx={{ flex: '1 1 140px', maxWidth: 300 }}>
+      <Typography variant="subtitle2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography variant="h4" component="p" data-testid={testId}>
+        {value}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {detail}
+      </Typography>
+    </Box>
+  );
+}
+
+/** By lead department (承办单位), with the department's name. */
+function DepartmentTable({ rows }: { rows: DepartmentFigures[] }) {
+  const { data: departments } = useGetMany('Department', { ids: rows.map((r) => r.departmentId) }, { enabled: rows.length > 0 });
+  const name = (id: string) => departments?.find((d) => String(d.id) === String(id))?.name ?? '…';
+  if (!rows.length) return <Typography color="text.secondary">本期没有已转办来信的评价或办结。</Typography>;
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" data-testid="rates-departments" sx={NAMED_TABLE_SX}>
+        <TableHead>
+          <TableRow>
+            <TableCell>承办单位</TableCell>
+            <TableCell align="right">满意率</TableCell>
+            <TableCell align="right">评价数</TableCell>
+            <TableCell align="right">解决率</TableCell>
+            <TableCell align="right">办结数</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={r.departmentId}>
+              <TableCell>{name(r.departmentId)}</TableCell>
+              <TableCell align="right">{formatPercent(r.satisfactionRate)}</TableCell>
+              <TableCell align="right">{r.rated}</TableCell>
+              <TableCell align="right">{formatPercent(r.resolutionRate)}</TableCell>
+              <TableCell align="right">{r.concluded}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+/** Month by month, as a table beside the chart (readable without the chart, and on paper). */
+function MonthTable({ rows }: { rows: Array<{ label: string; f?: Figures }> }) {
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" data-testid="rates-months" sx={TABLE_SX}>
+        <TableHead>
+          <TableRow>
+            <TableCell>月份</TableCell>
+            <TableCell align="right">满意率</TableCell>
+            <TableCell align="right">评价数</TableCell>
+            <TableCell align="right">解决率</TableCell>
+            <TableCell align="right">办结数</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map(({ label, f }) => (
+            <TableRow key={label}>
+              <TableCell>{label}</TableCell>
+              <TableCell align="right">{formatPercent(f?.satisfactionRate)}</TableCell>
+              <TableCell align="right">{f ? f.rated : '—'}</TableCell>
+              <TableCell align="right">{formatPercent(f?.resolutionRate)}</TableCell>
+              <TableCell align="right">{f ? f.concluded : '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+/**
+ * SV3: the satisfaction and resolution rates of a period in the caller's reach (or one organization's
+ * subtree), with a month-by-month chart; on the 统计 page also by month and by lead department.
+ */
+export function RatesPanel({
+  title,
+  from,
+  to,
+  today,
+  organizationId,
+  details = false,
+}: {
+  title: string;
+  from: string;
+  to: string;
+  today: string;
+  organizationId?: string | null;
+  details?: boolean;
+}) {
+  const { buckets, data, error } = useRates(from, to, today, organizationId);
+  const total = data?.total;
+  return (
+    <Card variant="outlined" sx={{ flex: '1 1 100%', minWidth: 0 }} data-testid="rates">
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {title}
+        </Typography>
+        {error ? (
+          <Alert severity="error">统计读取失败：{error}</Alert>
+        ) : (
+          <>
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3, mb: 1 }}>
+              <Figure
+                label="满意率"
+                value={total ? formatPercent(total.satisfactionRate) : '…'}
+                testId="satisfaction-rate"
+                detail={!total ? '' : total.rated ? `已评价 ${total.rated} 件：满意 ${total.satisfied}，基本满意 ${total.basicallySatisfied}，不满意 ${total.dissatisfied}` : '本期还没有满意度评价'}
+              />
+              <Figure
+                label="解决率"
+                value={total ? formatPercent(total.resolutionRate) : '…'}
+                testId="resolution-rate"
+                detail={!total ? '' : total.concluded ? `已办结 ${total.concluded} 件，其中已解决 ${total.resolved} 件` : '本期还没有办结的来信'}
+              />
+            </Box>
+            {data && !hasFigures(total) && (
+              <Typography color="text.secondary" sx={{ my: 1 }}>
+                本期还没有评价或办结的来信：来信答复后请群众评价（或由工作人员录入满意度测评），办结时记录办理结果。
+              </Typography>
+            )}
+            {data && hasFigures(total) && (
+              <Suspense fallback={<Typography color="text.secondary">正在加载图表…</Typography>}>
+                <RatesChart points={chartPoints(buckets, data)} />
+              </Suspense>
+            )}
+            {data && details && (
+              <>
+                <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
+                  按月
+                </Typography>
+                <MonthTable rows={buckets.map((b) => ({ label: b.label, f: data[b.key] }))} />
+                <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
+                  按承办单位
+                </Typography>
+                <DepartmentTable rows={total?.departments ?? []} />
+              </>
+            )}
+          </>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
