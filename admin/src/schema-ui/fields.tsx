@@ -40,6 +40,12 @@ function LocaleDateField(props: DateFieldProps) {
 
 const joinList = (value: unknown) => (Array.isArray(value) ? value.join('、') : '');
 
+/** A list of enum values (an account's roles) in the interface language. */
+function EnumListField({ source, enumName }: { source: string; enumName: string; label?: string }) {
+  const enumLabel = useEnumLabel();
+  return <FunctionField source={source} render={(r: any) => (Array.isArray(r?.[source]) ? r[source].map((x: string) => enumLabel(enumName, x)).join('、') : '')} />;
+}
+
 /** The read-only display of one field of a record, chosen from its GraphQL type. */
 export function fieldFor(model: SchemaModel, v: ValueModel) {
   const common = { source: v.name, key: v.name };
@@ -54,8 +60,11 @@ export function fieldFor(model: SchemaModel, v: ValueModel) {
     case 'enum':
       return <SelectField {...common} choices={enumChoices(model, v.enumName!)} />;
     case 'ref':
+      // a link the role may not follow shows the name the API gives beside it, never the raw id
       return v.reference ? (
         <ReferenceField {...common} reference={v.reference} link="show" emptyText="" />
+      ) : v.nameField ? (
+        <TextField source={v.nameField} key={v.name} label={v.label} emptyText="" />
       ) : (
         <TextField {...common} />
       );
@@ -67,10 +76,10 @@ export function fieldFor(model: SchemaModel, v: ValueModel) {
           </SingleFieldList>
         </ReferenceArrayField>
       ) : (
-        <FunctionField {...common} render={(r: any) => joinList(r?.[v.name])} />
+        <FunctionField {...common} render={(r: any) => joinList(r?.[v.nameField ?? v.name])} />
       );
     case 'list':
-      return <FunctionField {...common} render={(r: any) => joinList(r?.[v.name])} />;
+      return v.enumName ? <EnumListField {...common} enumName={v.enumName} /> : <FunctionField {...common} render={(r: any) => joinList(r?.[v.name])} />;
     case 'other':
       return <FunctionField {...common} render={(r: any) => (r?.[v.name] == null ? '' : JSON.stringify(r[v.name]))} />;
     default:

@@ -16,6 +16,7 @@ import {
   Edit,
   ExportButton,
   FilterButton,
+  FunctionField,
   List,
   ReferenceInput,
   SaveButton,
@@ -27,13 +28,12 @@ import {
   Toolbar,
   TopToolbar,
 } from 'react-admin';
-import type { ResourceModel, SchemaModel, ValueModel } from '../providers/schema';
+import type { ResourceModel, SchemaModel } from '../providers/schema';
+import { listColumns, readableFields } from './columns';
+
+export { readableFields };
 import { enumChoices, fieldFor, representationOf } from './fields';
 import { inputFor } from './inputs';
-
-/** Columns shown before the user picks more with the columns button. */
-const VISIBLE_COLUMNS = 7;
-const HIDDEN_BY_DEFAULT = new Set(['updatedAt', 'version']);
 
 function listFilters(model: SchemaModel, resource: ResourceModel) {
   const filters = [];
@@ -50,21 +50,9 @@ function listFilters(model: SchemaModel, resource: ResourceModel) {
   return filters;
 }
 
-/** A field with a readable twin (`action` beside `actionLabel`) shows as the twin: no raw keys. */
-export function readableFields(resource: ResourceModel): ValueModel[] {
-  const names = new Set(resource.fields.map((f) => f.name));
-  return resource.fields.filter((f) => f.kind !== 'other' && !names.has(`${f.name}Label`));
-}
-
-function listColumns(resource: ResourceModel): ValueModel[] {
-  return readableFields(resource);
-}
-
 export function SchemaList({ model, resource }: { model: SchemaModel; resource: ResourceModel }) {
   const filters = listFilters(model, resource);
-  const columns = listColumns(resource);
-  const shown = columns.filter((c) => !HIDDEN_BY_DEFAULT.has(c.name)).slice(0, VISIBLE_COLUMNS);
-  const hidden = columns.filter((c) => !shown.includes(c)).map((c) => c.name);
+  const { columns, hidden } = listColumns(resource);
   return (
     <List
       filters={filters}
@@ -83,11 +71,17 @@ export function SchemaList({ model, resource }: { model: SchemaModel; resource: 
         rowClick={resource.updateArgs ? 'edit' : 'show'}
         bulkActionButtons={resource.canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}
       >
-        {columns.map((c) => (
-          <DataTable.Col key={c.name} source={c.name} disableSort={!resource.sortable.has(c.name)}>
-            {fieldFor(model, c)}
-          </DataTable.Col>
-        ))}
+        {columns.map((c) =>
+          c.field ? (
+            <DataTable.Col key={c.field.name} source={c.field.name} disableSort={!resource.sortable.has(c.field.name)}>
+              {fieldFor(model, c.field)}
+            </DataTable.Col>
+          ) : (
+            <DataTable.Col key={c.virtual.name} source={c.virtual.name} label={c.virtual.label} disableSort>
+              <FunctionField render={(r: any) => c.virtual.text(r)} />
+            </DataTable.Col>
+          ),
+        )}
       </DataTable>
     </List>
   );
