@@ -4,7 +4,8 @@ import { addDays, todayInChina } from '../letters/deadlines';
 import { graphql } from '../providers/authProvider';
 import { Link } from 'react-router';
 import { Title, useCreatePath, useGetIdentity, useGetList, useGetResourceLabel, usePermissions, useTranslate } from 'react-admin';
-import { modelForRoles } from '../providers/access';
+import { isAdmin, modelForRoles } from '../providers/access';
+import { AdminCards } from './AdminCards';
 import { schemaModel } from '../providers/dataProvider';
 import { menuOrder } from '../providers/menuOrder';
 
@@ -108,7 +109,9 @@ export function Dashboard() {
           )}
         </CardContent>
       </Card>
-      {roles.some((r) => CASEWORK.includes(r)) && resources.some((r) => r.name === 'Letter') ? (
+      {isAdmin(roles) ? (
+        <AdminCards roles={roles} />
+      ) : roles.some((r) => CASEWORK.includes(r)) && resources.some((r) => r.name === 'Letter') ? (
         <LetterCards roles={roles} />
       ) : (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
