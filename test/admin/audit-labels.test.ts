@@ -41,7 +41,7 @@ describe('the audit log in the auditor’s words', () => {
 
   it('names reason codes in Chinese and keeps a reason a person wrote', () => {
     expect([auditReasonLabel('WRONG_PASSWORD'), auditReasonLabel('ROLE_REQUIRED'), auditReasonLabel('NEW_CODE_X'), auditReasonLabel('电话回访需核对号码'), auditReasonLabel(null)]).toEqual([
-      '用户名或密码错误',
+      '密码错误',
       '角色无此权限',
       '其他原因',
       '电话回访需核对号码',

@@ -5,7 +5,7 @@ import { chinaDateTime } from '../letters/deadlines';
 import { introspection, schemaModel } from '../providers/dataProvider';
 import { isRealDate, normalizeDate } from '../schema-ui/dates';
 import { enumChoices, useEnumLabel } from '../schema-ui/fields';
-import { ACTION_CHOICES, auditActionLabel, auditReasonLabel, chinaDay, dayEnd, dayStart, operationLabels } from './labels';
+import { ACTION_CHOICES, auditActionLabel, auditActorLabel, auditReasonLabel, chinaDay, dayEnd, dayStart, operationLabels } from './labels';
 
 const OPERATIONS = operationLabels(introspection);
 /** Resource names from the whole schema: the auditor reads none of them but sees them named (账号, 来信). */
@@ -29,6 +29,7 @@ function DayFilterInput({ edge, ...props }: InputProps & { edge: 'start' | 'end'
       label={props.label as string}
       value={text}
       size="small"
+      sx={{ width: 150 }}
       placeholder="2026-03-05"
       inputProps={{ inputMode: 'numeric', autoComplete: 'off', 'aria-label': props.label as string }}
       onChange={(e) => {
@@ -42,9 +43,9 @@ function DayFilterInput({ edge, ...props }: InputProps & { edge: 'start' | 'end'
 }
 
 const filters = [
-  <SelectInput key="result" source="result" label="结果" choices={enumChoices(schemaModel, 'AuditResult')} alwaysOn />,
-  <SelectInput key="action" source="action" label="动作" choices={ACTION_CHOICES} alwaysOn />,
-  <TextInput key="username" source="username" label="用户名" alwaysOn resettable />,
+  <SelectInput key="result" source="result" label="结果" choices={enumChoices(schemaModel, 'AuditResult')} alwaysOn sx={{ minWidth: 120 }} />,
+  <SelectInput key="action" source="action" label="动作" choices={ACTION_CHOICES} alwaysOn sx={{ minWidth: 160 }} />,
+  <TextInput key="username" source="username" label="用户名" alwaysOn resettable sx={{ width: 160 }} />,
   <DayFilterInput key="from" source="occurredAt_gte" label="起始日期" edge="start" alwaysOn />,
   <DayFilterInput key="to" source="occurredAt_lte" label="截止日期" edge="end" alwaysOn />,
   <TextInput key="recordId" source="recordId" label="记录编号" />,
@@ -75,7 +76,7 @@ export function AuditEventList() {
     >
       <DataTable bulkActionButtons={false} rowClick="show" empty={<div style={{ padding: 16, color: '#666' }}>没有符合条件的审计记录。</div>}>
         <DataTable.Col source="occurredAt" label="发生时间" sx={NOWRAP} render={(r: any) => chinaDateTime(r.occurredAt)} />
-        <DataTable.Col source="username" label="账号" sx={NOWRAP} />
+        <DataTable.Col source="username" label="账号" render={(r: any) => auditActorLabel(r)} />
         <DataTable.Col source="action" label="动作" render={(r: any) => auditActionLabel(r, OPERATIONS, RESOURCES)} />
         <DataTable.Col source="resource" label="资源" sx={NOWRAP} render={(r: any) => (r.resource ? RESOURCES.get(r.resource) ?? r.resource : '')} />
         <DataTable.Col source="recordId" label="记录编号" sx={NOWRAP} />
@@ -93,7 +94,7 @@ export function AuditEventShow() {
     <Show>
       <SimpleShowLayout>
         <FunctionField label="发生时间" render={(r: any) => chinaDateTime(r.occurredAt)} />
-        <TextField source="username" label="账号" emptyText="（未登录）" />
+        <FunctionField label="账号" render={(r: any) => auditActorLabel(r)} />
         <FunctionField label="动作" render={(r: any) => auditActionLabel(r, OPERATIONS, RESOURCES)} />
         <FunctionField label="资源" render={(r: any) => (r.resource ? RESOURCES.get(r.resource) ?? r.resource : '')} />
         <TextField source="recordId" label="记录编号" emptyText="" />

@@ -28,7 +28,8 @@ const OPERATION_LABELS: Record<string, string> = {
 
 /** Why something failed or was refused (codes of the server's errors and refusals). */
 export const REASON_LABELS: Record<string, string> = {
-  WRONG_PASSWORD: '用户名或密码错误',
+  WRONG_PASSWORD: '密码错误',
+  UNKNOWN_USER: '用户名不存在',
   ACCOUNT_LOCKED: '账号已锁定',
   ACCOUNT_DISABLED: '账号已停用',
   RATE_LIMITED: '尝试过于频繁',
@@ -96,6 +97,13 @@ export function auditActionLabel(row: AuditRow, operations: ReadonlyMap<string, 
       // features write their own actions too (rateLetter)
       return ACTION_LABELS[action] ?? (operations.get(action) || op || '其他操作');
   }
+}
+
+/** Who acted: the account's name and username; the system for the seed and command-line jobs; 未登录 for a request without a session. */
+export function auditActorLabel(row: AuditRow & { username?: string | null; accountName?: string | null }): string {
+  if (row.accountName && row.username) return `${row.accountName}（${row.username}）`;
+  if (row.username) return row.username;
+  return row.action === 'MUTATION' || row.action === 'MAINTENANCE' ? '系统' : '未登录';
 }
 
 /** A reason code in Chinese; a reason a person typed (a reveal's 理由) as it was written. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Box, Card, CardActionArea, CardContent, Chip, List as MuiList, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link } from 'react-router';
 import { useCreatePath, useGetList } from 'react-admin';
-import { ACTION_LABELS, auditActionLabel, dayStart, operationLabels } from '../audit/labels';
+import { ACTION_LABELS, auditActionLabel, auditActorLabel, dayStart, operationLabels } from '../audit/labels';
 import { addDays, chinaDateTime, todayInChina } from '../letters/deadlines';
 import { canRead } from '../providers/access';
 import { introspection, schemaModel } from '../providers/dataProvider';
@@ -57,7 +57,7 @@ function RecentAuditEvents() {
       <MuiList dense data-testid="audit-recent">
         {isPending ? null : (data ?? []).map((e: any) => (
           <ListItemButton key={e.id} component={Link} to={`${all}/${e.id}/show`}>
-            <ListItemText primary={`${e.username ?? '（未登录）'} · ${auditActionLabel(e, OPERATIONS, RESOURCES)}`} secondary={chinaDateTime(e.occurredAt)} />
+            <ListItemText primary={`${auditActorLabel(e)} · ${auditActionLabel(e, OPERATIONS, RESOURCES)}`} secondary={chinaDateTime(e.occurredAt)} />
             {e.result !== 'SUCCEEDED' && <Chip size="small" color={e.result === 'DENIED' ? 'error' : 'warning'} label={enumLabel('AuditResult', e.result)} />}
           </ListItemButton>
         ))}
@@ -79,7 +79,7 @@ export function AdminCards({ roles }: { roles: string[] }) {
   const accounts = canRead(roles, 'Account');
   const audit = canRead(roles, 'AuditEvent');
   return (
-    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 2 }}>
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 2, mb: 2 }}>
       {accounts && (
         <>
           <AdminCount resource="Account" label="账号" unit="个账号" testId="accounts-all" />

@@ -96,3 +96,12 @@ export function listColumns(resource: Pick<ResourceModel, 'name' | 'fields'>): {
   const rest = readable.filter((f) => !chosen.includes(f.name)).map((field): Column => ({ field }));
   return { columns: [...first, ...rest], hidden: rest.map(columnName) };
 }
+
+/**
+ * A column header is shorter than a form label: brackets that explain (用户名（3–32 位小写字母…）,
+ * 锁定至（连续失败过多时）) go; a unit or a short word in brackets stays (信箱开启周期（天）).
+ */
+export function columnLabel(label: string): string {
+  const short = label.replace(/[（(]([^（）()]*)[）)]/g, (m, inner: string) => (inner.trim().length <= 2 ? m : '')).trim();
+  return short || label;
+}

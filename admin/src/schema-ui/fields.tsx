@@ -1,6 +1,5 @@
 import {
   BooleanField,
-  DateField,
   FunctionField,
   NumberField,
   ReferenceArrayField,
@@ -8,11 +7,10 @@ import {
   SelectField,
   SingleFieldList,
   TextField,
-  useLocaleState,
   useTranslate,
-  type DateFieldProps,
 } from 'react-admin';
 import { Chip } from '@mui/material';
+import { chinaDateTime } from '../letters/deadlines';
 import { represent, type SchemaModel, type ValueModel } from '../providers/schema';
 
 /** Enum choices whose names are i18n keys (`enums.BodyKind.CPPCC`), translated by react-admin. */
@@ -30,12 +28,6 @@ export function useEnumLabel() {
 export function representationOf(model: SchemaModel, resource: string) {
   const r = model.resources.find((x) => x.name === resource);
   return (record: any) => (r ? represent(r, record) : `#${record?.id}`);
-}
-
-/** Dates in the interface language (the browser's own locale may differ). */
-function LocaleDateField(props: DateFieldProps) {
-  const [locale] = useLocaleState();
-  return <DateField {...props} locales={locale} />;
 }
 
 const joinList = (value: unknown) => (Array.isArray(value) ? value.join('、') : '');
@@ -56,7 +48,8 @@ export function fieldFor(model: SchemaModel, v: ValueModel) {
     case 'boolean':
       return <BooleanField {...common} />;
     case 'datetime':
-      return <LocaleDateField {...common} showTime />;
+      // Beijing time as the offices write it (2026-08-18 11:00), whatever the browser's zone
+      return <FunctionField {...common} render={(r: any) => chinaDateTime(r?.[v.name])} />;
     case 'enum':
       return <SelectField {...common} choices={enumChoices(model, v.enumName!)} />;
     case 'ref':

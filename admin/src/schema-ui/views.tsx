@@ -29,7 +29,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
-import { listColumns, readableFields } from './columns';
+import { columnLabel, listColumns, readableFields } from './columns';
 
 export { readableFields };
 import { enumChoices, fieldFor, representationOf } from './fields';
@@ -73,7 +73,7 @@ export function SchemaList({ model, resource }: { model: SchemaModel; resource: 
       >
         {columns.map((c) =>
           c.field ? (
-            <DataTable.Col key={c.field.name} source={c.field.name} disableSort={!resource.sortable.has(c.field.name)}>
+            <DataTable.Col key={c.field.name} source={c.field.name} label={columnLabel(c.field.label)} disableSort={!resource.sortable.has(c.field.name)}>
               {fieldFor(model, c.field)}
             </DataTable.Col>
           ) : (
