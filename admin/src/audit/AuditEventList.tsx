@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Chip, TextField as MuiTextField } from '@mui/material';
-import { DataTable, ExportButton, FilterButton, List, SelectInput, Show, SimpleShowLayout, TextInput, TopToolbar, FunctionField, TextField, useInput, type InputProps } from 'react-admin';
+import { Chip, TextField as MuiTextField, useMediaQuery, type Theme } from '@mui/material';
+import { DataTable, ExportButton, FilterButton, List, SelectInput, Show, SimpleList, SimpleShowLayout, TextInput, TopToolbar, FunctionField, TextField, useInput, type InputProps } from 'react-admin';
 import { chinaDateTime } from '../letters/deadlines';
 import { introspection, schemaModel } from '../providers/dataProvider';
 import { isRealDate, normalizeDate } from '../schema-ui/dates';
@@ -35,7 +35,8 @@ function DayFilterInput({ edge, ...props }: InputProps & { edge: 'start' | 'end'
       onChange={(e) => {
         setText(e.target.value);
         const day = normalizeDate(e.target.value);
-        if (e.target.value.trim() === '') field.onChange(undefined);
+        // '' (not undefined) so the list drops the filter: undefined would keep the old value in the merge
+        if (e.target.value.trim() === '') field.onChange('');
         else if (isRealDate(day)) field.onChange(edge === 'start' ? dayStart(day) : dayEnd(day));
       }}
     />
@@ -62,6 +63,7 @@ const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 /** 审计日志 for the audit administrator: who did what to which record, with what result, filtered as an audit asks. */
 export function AuditEventList() {
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <List
       filters={filters}
@@ -74,16 +76,26 @@ export function AuditEventList() {
         </TopToolbar>
       }
     >
-      <DataTable bulkActionButtons={false} rowClick="show" empty={<div style={{ padding: 16, color: '#666' }}>没有符合条件的审计记录。</div>}>
-        <DataTable.Col source="occurredAt" label="发生时间" sx={NOWRAP} render={(r: any) => chinaDateTime(r.occurredAt)} />
-        <DataTable.Col source="username" label="账号" render={(r: any) => auditActorLabel(r)} />
-        <DataTable.Col source="action" label="动作" render={(r: any) => auditActionLabel(r, OPERATIONS, RESOURCES)} />
-        <DataTable.Col source="resource" label="资源" sx={NOWRAP} render={(r: any) => (r.resource ? RESOURCES.get(r.resource) ?? r.resource : '')} />
-        <DataTable.Col source="recordId" label="记录编号" sx={NOWRAP} />
-        <DataTable.Col source="result" label="结果" sx={NOWRAP} render={(r: any) => <ResultChip value={r.result} />} />
-        <DataTable.Col source="reason" label="原因" render={(r: any) => auditReasonLabel(r.reason)} />
-        <DataTable.Col source="ip" label="来源 IP" sx={NOWRAP} />
-      </DataTable>
+      {phone ? (
+        <SimpleList
+          linkType="show"
+          primaryText={(r: any) => `${auditActorLabel(r)} · ${auditActionLabel(r, OPERATIONS, RESOURCES)}`}
+          secondaryText={(r: any) => [chinaDateTime(r.occurredAt), auditReasonLabel(r.reason)].filter(Boolean).join(' · ')}
+          tertiaryText={(r: any) => <ResultChip value={r.result} />}
+          empty={<div style={{ padding: 16, color: '#666' }}>没有符合条件的审计记录。</div>}
+        />
+      ) : (
+        <DataTable bulkActionButtons={false} rowClick="show" empty={<div style={{ padding: 16, color: '#666' }}>没有符合条件的审计记录。</div>}>
+          <DataTable.Col source="occurredAt" label="发生时间" sx={NOWRAP} render={(r: any) => chinaDateTime(r.occurredAt)} />
+          <DataTable.Col source="username" label="账号" render={(r: any) => auditActorLabel(r)} />
+          <DataTable.Col source="action" label="动作" render={(r: any) => auditActionLabel(r, OPERATIONS, RESOURCES)} />
+          <DataTable.Col source="resource" label="资源" sx={NOWRAP} render={(r: any) => (r.resource ? RESOURCES.get(r.resource) ?? r.resource : '')} />
+          <DataTable.Col source="recordId" label="记录编号" sx={NOWRAP} />
+          <DataTable.Col source="result" label="结果" sx={NOWRAP} render={(r: any) => <ResultChip value={r.result} />} />
+          <DataTable.Col source="reason" label="原因" render={(r: any) => auditReasonLabel(r.reason)} />
+          <DataTable.Col source="ip" label="来源 IP" sx={NOWRAP} />
+        </DataTable>
+      )}
     </List>
   );
 }

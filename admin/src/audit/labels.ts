@@ -99,9 +99,12 @@ export function auditActionLabel(row: AuditRow, operations: ReadonlyMap<string, 
   }
 }
 
+/** 赵磊（zhaolei）; a name that ends in a bracket of its own (麦浩然（演示·委员）) takes the username after a dot. */
+export const accountLabel = (name: string, username: string) => (/[）)]$/.test(name) ? `${name} · ${username}` : `${name}（${username}）`);
+
 /** Who acted: the account's name and username; the system for the seed and command-line jobs; 未登录 for a request without a session. */
 export function auditActorLabel(row: AuditRow & { username?: string | null; accountName?: string | null }): string {
-  if (row.accountName && row.username) return `${row.accountName}（${row.username}）`;
+  if (row.accountName && row.username) return accountLabel(row.accountName, row.username);
   if (row.username) return row.username;
   return row.action === 'MUTATION' || row.action === 'MAINTENANCE' ? '系统' : '未登录';
 }

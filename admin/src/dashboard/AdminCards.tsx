@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Box, Card, CardActionArea, CardContent, Chip, List as MuiList, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link } from 'react-router';
-import { useCreatePath, useGetList } from 'react-admin';
+import { useCreatePath, useGetList, useGetResourceLabel } from 'react-admin';
 import { ACTION_LABELS, auditActionLabel, auditActorLabel, dayStart, operationLabels } from '../audit/labels';
 import { addDays, chinaDateTime, todayInChina } from '../letters/deadlines';
-import { canRead } from '../providers/access';
+import { canCall, canRead } from '../providers/access';
 import { introspection, schemaModel } from '../providers/dataProvider';
 import { useEnumLabel } from '../schema-ui/fields';
 
@@ -78,6 +78,9 @@ export function AdminCards({ roles }: { roles: string[] }) {
   const week = dayStart(addDays(today, -6));
   const accounts = canRead(roles, 'Account');
   const audit = canRead(roles, 'AuditEvent');
+  const getResourceLabel = useGetResourceLabel();
+  // the system administrator also keeps the bodies and their working units
+  const kept = ['Body', 'Organization'].filter((r) => canCall(roles, 'create', r));
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 2, mb: 2 }}>
       {accounts && (
@@ -92,6 +95,9 @@ export function AdminCards({ roles }: { roles: string[] }) {
           )}
         </>
       )}
+      {kept.map((r) => (
+        <AdminCount key={r} resource={r} label={getResourceLabel(r, 2)} unit="条记录" testId={`count-${r}`} />
+      ))}
       {audit && (
         <>
           <AdminCount resource="AuditEvent" label="今日审计记录" unit="条记录" filter={{ occurredAt_gte: dayStart(today) }} testId="audit-today" />

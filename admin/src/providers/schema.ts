@@ -156,7 +156,8 @@ export const REPRESENTATIONS: Record<string, (record: Row) => string> = {
   ContactPairing: (r) => joined(' 联系 ', firstOf(r, 'leaderName', 'committeeName', 'memberName'), firstOf(r, 'constituentName') || (present(r.leaderName) || present(r.committeeName) ? firstOf(r, 'memberName') : '')),
   Letter: (r) => joined(' ', firstOf(r, 'serialNumber'), firstOf(r, 'title')),
   Proposal: (r) => joined(' ', firstOf(r, 'serialNumber'), firstOf(r, 'title')),
-  Account: (r) => (present(r.displayName) ? `${r.displayName}${present(r.username) ? `（${r.username}）` : ''}` : firstOf(r, 'username')),
+  // 赵磊（zhaolei）; 麦浩然（演示·委员） · member (no bracket after a bracket)
+  Account: (r) => (present(r.displayName) && present(r.username) ? (/[）)]$/.test(String(r.displayName)) ? `${r.displayName} · ${r.username}` : `${r.displayName}（${r.username}）`) : firstOf(r, 'displayName', 'username')),
   ContactVisit: (r) => joined(' · ', firstOf(r, 'memberName'), firstOf(r, 'visitedOn')),
   MailboxOpening: (r) => joined(' · ', firstOf(r, 'openedOn'), firstOf(r, 'openedByMemberName')),
   Attendance: (r) => firstOf(r, 'memberName'),

@@ -33,7 +33,6 @@ const HIDDEN_BY_DEFAULT = new Set(['updatedAt', 'version']);
 
 /** The chosen columns, in order (fields the schema lacks are skipped). */
 export const LIST_COLUMNS: Record<string, readonly string[]> = {
-  Body: ['name', 'kind', 'level', 'parentId', 'region'],
   Organization: ['name', 'code', 'kind', 'bodyId', 'parentId', 'officePhone'],
   Committee: ['name', 'bodyId', 'sectorIds'],
   Sector: ['name', 'bodyId', 'sortOrder'],
