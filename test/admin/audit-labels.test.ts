@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSchemaModel, introspectionFromSdl } from '../../admin/src/providers/schema.js';
-import { ACTION_CHOICES, auditActionLabel, auditReasonLabel, chinaDay, dayEnd, dayStart, operationLabels } from '../../admin/src/audit/labels.js';
+import { ACTION_CHOICES, auditActionLabel, auditActorLabel, auditReasonLabel, chinaDay, dayEnd, dayStart, operationLabels } from '../../admin/src/audit/labels.js';
 
 const introspection = introspectionFromSdl(fs.readFileSync('schema/schema.graphql', 'utf8'));
 const operations = operationLabels(introspection);
@@ -47,6 +47,16 @@ describe('the audit log in the auditor’s words', () => {
       '电话回访需核对号码',
       '',
     ]);
+  });
+
+  it('names who acted: the account’s name and username, the system for seed and command-line jobs, 未登录 without a session', () => {
+    expect([
+      auditActorLabel({ accountName: '赵磊', username: 'zhaolei', action: 'LOGIN_SUCCEEDED' }),
+      auditActorLabel({ accountName: '麦浩然（演示·委员）', username: 'member', action: 'LOGIN_FAILED' }),
+      auditActorLabel({ accountName: null, username: 'nobody', action: 'LOGIN_FAILED' }),
+      auditActorLabel({ accountName: null, username: null, action: 'MUTATION' }),
+      auditActorLabel({ accountName: null, username: null, action: 'ACCESS_DENIED' }),
+    ]).toEqual(['赵磊（zhaolei）', '麦浩然（演示·委员） · member', 'nobody', '系统', '未登录']);
   });
 
   it('offers every action the server writes in the action filter', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelForRoles } from '../../admin/src/providers/access.js';
 import { buildSchemaModel, introspectionFromSdl, nameFieldFor, represent, shortLabel, stripRuleCodes } from '../../admin/src/providers/schema.js';
-import { LIST_COLUMNS, VIRTUAL_COLUMNS, columnName, listColumns } from '../../admin/src/schema-ui/columns.js';
+import { LIST_COLUMNS, VIRTUAL_COLUMNS, columnLabel, columnName, listColumns } from '../../admin/src/schema-ui/columns.js';
 
 /** The console's model of the committed schema, as the browser builds it. */
 const model = buildSchemaModel(introspectionFromSdl(fs.readFileSync('schema/schema.graphql', 'utf8')));
@@ -62,6 +62,7 @@ describe('references name the record and what tells it apart, never a raw id', (
     expect(represent(resource('ContactPairing'), { id: 9, leaderName: '尹鹤轩', memberName: '麦浩然' })).toBe('尹鹤轩 联系 麦浩然');
     expect(represent(resource('Letter'), { id: 1, serialNumber: 'CN-2026-0007', title: '路灯不亮' })).toBe('CN-2026-0007 路灯不亮');
     expect(represent(resource('Account'), { id: 3, displayName: '演示·审计管理员', username: 'auditor' })).toBe('演示·审计管理员（auditor）');
+    expect(represent(resource('Account'), { id: 7, displayName: '麦浩然（演示·委员）', username: 'member' })).toBe('麦浩然（演示·委员） · member');
     expect(represent(resource('Member'), { id: 2, name: '麦浩然' })).toBe('麦浩然');
   });
 
@@ -86,6 +87,15 @@ describe('labels read as the clerk’s words', () => {
     expect(shortLabel('告知来信人是否受理的日期（LAW 第23条，15 日内）', 'x')).toBe('告知来信人是否受理的日期');
     expect(shortLabel('信箱开启周期（天），默认半个月（MB2）', 'x')).toBe('信箱开启周期（天）');
     expect(stripRuleCodes('委员/代表联系群众（CT3）')).toBe('委员/代表联系群众');
+  });
+
+  it('heads a column with the label short of its explanation, keeping a unit', () => {
+    expect(['用户名（3–32 位小写字母、数字、下划线或点）', '锁定至（连续失败过多时）', '显示名称（姓名）', '信箱开启周期（天）'].map(columnLabel)).toEqual([
+      '用户名',
+      '锁定至',
+      '显示名称（姓名）',
+      '信箱开启周期（天）',
+    ]);
   });
 
   it('leaves no rule code in any label of the committed schema', () => {

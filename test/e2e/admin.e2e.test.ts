@@ -62,7 +62,9 @@ describe('the administrators in the console', () => {
     expect(await tableRows()).toEqual([['member', member.display_name, '委员/代表', member.organization, '', chinaDateTime(member.locked_until), '']]);
     expect(await page.locator('table thead th').allTextContents()).toEqual(['用户名', '显示名称（姓名）', '角色', '所属工作机构', '是否启用', '锁定至', '最近登录时间']);
     await browser.shot('admin-accounts-locked');
+    // on a phone the row is the account's name and username, its roles and organization
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByText(`${member.display_name} · member`, { exact: true }).waitFor();
     await browser.shot('admin-accounts-locked-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
   });

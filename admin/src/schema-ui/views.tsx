@@ -24,12 +24,15 @@ import {
   SelectInput,
   Show,
   SimpleForm,
+  SimpleList,
   SimpleShowLayout,
   Toolbar,
   TopToolbar,
 } from 'react-admin';
-import type { ResourceModel, SchemaModel } from '../providers/schema';
-import { columnLabel, listColumns, readableFields } from './columns';
+import { Fragment } from 'react';
+import { useMediaQuery, type Theme } from '@mui/material';
+import { represent, type ResourceModel, type SchemaModel } from '../providers/schema';
+import { columnLabel, columnName, listColumns, readableFields, type Column } from './columns';
 
 export { readableFields };
 import { enumChoices, fieldFor, representationOf } from './fields';
@@ -50,9 +53,34 @@ function listFilters(model: SchemaModel, resource: ResourceModel) {
   return filters;
 }
 
+/** On a phone a row is the record's name and two of its columns, not a table wider than the screen. */
+function PhoneList({ model, resource, columns }: { model: SchemaModel; resource: ResourceModel; columns: Column[] }) {
+  const cell = (c: Column) => (c.field ? fieldFor(model, c.field) : <FunctionField key={c.virtual.name} render={(r: any) => c.virtual.text(r)} />);
+  const details = columns.filter((c) => !IN_NAME.has(columnName(c))).slice(0, 2);
+  return (
+    <SimpleList
+      rowClick={resource.updateArgs ? 'edit' : 'show'}
+      primaryText={(r: any) => represent(resource, r)}
+      secondaryText={
+        <>
+          {details.map((c, i) => (
+            <Fragment key={columnName(c)}>
+              {i > 0 && ' · '}
+              {cell(c)}
+            </Fragment>
+          ))}
+        </>
+      }
+    />
+  );
+}
+/** Columns the record's name already says. */
+const IN_NAME = new Set(['name', 'title', 'serialNumber', 'username', 'displayName', 'pairedFrom', 'pairedWith']);
+
 export function SchemaList({ model, resource }: { model: SchemaModel; resource: ResourceModel }) {
   const filters = listFilters(model, resource);
   const { columns, hidden } = listColumns(resource);
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <List
       filters={filters}
@@ -66,23 +94,27 @@ export function SchemaList({ model, resource }: { model: SchemaModel; resource: 
         </TopToolbar>
       }
     >
-      <DataTable
-        hiddenColumns={hidden}
-        rowClick={resource.updateArgs ? 'edit' : 'show'}
-        bulkActionButtons={resource.canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}
-      >
-        {columns.map((c) =>
-          c.field ? (
-            <DataTable.Col key={c.field.name} source={c.field.name} label={columnLabel(c.field.label)} disableSort={!resource.sortable.has(c.field.name)}>
-              {fieldFor(model, c.field)}
-            </DataTable.Col>
-          ) : (
-            <DataTable.Col key={c.virtual.name} source={c.virtual.name} label={c.virtual.label} disableSort>
-              <FunctionField render={(r: any) => c.virtual.text(r)} />
-            </DataTable.Col>
-          ),
-        )}
-      </DataTable>
+      {phone ? (
+        <PhoneList model={model} resource={resource} columns={columns.filter((c) => !hidden.includes(columnName(c)))} />
+      ) : (
+        <DataTable
+          hiddenColumns={hidden}
+          rowClick={resource.updateArgs ? 'edit' : 'show'}
+          bulkActionButtons={resource.canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}
+        >
+          {columns.map((c) =>
+            c.field ? (
+              <DataTable.Col key={c.field.name} source={c.field.name} label={columnLabel(c.field.label)} disableSort={!resource.sortable.has(c.field.name)}>
+                {fieldFor(model, c.field)}
+              </DataTable.Col>
+            ) : (
+              <DataTable.Col key={c.virtual.name} source={c.virtual.name} label={c.virtual.label} disableSort>
+                <FunctionField render={(r: any) => c.virtual.text(r)} />
+              </DataTable.Col>
+            ),
+          )}
+        </DataTable>
+      )}
     </List>
   );
 }
