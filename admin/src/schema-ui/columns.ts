@@ -40,7 +40,8 @@ export const LIST_COLUMNS: Record<string, readonly string[]> = {
   Member: ['name', 'kind', 'organizationId', 'sectorId', 'liaisonGroupId', 'isStandingMember', 'isCurrent'],
   Constituent: ['name', 'gender', 'community', 'phoneMasked', 'organizationId'],
   ContactPairing: ['kind', 'pairedFrom', 'pairedWith', 'startDate', 'endDate'],
-  ContactVisit: ['visitedOn', 'memberId', 'mode', 'kind', 'constituentId', 'issuesRaised', 'outcome'],
+  // one side is a leader, a committee or a member; the other a member or a constituent (CT4)
+  ContactVisit: ['visitedOn', 'kind', 'mode', 'leaderId', 'committeeId', 'memberId', 'constituentId', 'outcome'],
   LiaisonGroup: ['name', 'area', 'leaderMemberId', 'organizationId'],
   LiaisonStation: ['name', 'deputyInChargeId', 'address', 'contactPhone', 'isOnline', 'organizationId'],
   StationStaff: ['name', 'role', 'liaisonStationId', 'liaisonGroupId', 'contactPhone'],

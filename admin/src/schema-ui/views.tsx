@@ -18,6 +18,7 @@ import {
   FilterButton,
   FunctionField,
   List,
+  NullableBooleanInput,
   ReferenceInput,
   SaveButton,
   SearchInput,
@@ -28,6 +29,7 @@ import {
   SimpleShowLayout,
   Toolbar,
   TopToolbar,
+  useLocaleState,
 } from 'react-admin';
 import { Fragment } from 'react';
 import { useMediaQuery, type Theme } from '@mui/material';
@@ -43,6 +45,8 @@ function listFilters(model: SchemaModel, resource: ResourceModel) {
   for (const f of resource.filters) {
     if (f.name === 'q') filters.push(<SearchInput source="q" key="q" alwaysOn />);
     else if (f.kind === 'enum') filters.push(<SelectInput source={f.name} key={f.name} choices={enumChoices(model, f.enumName!)} />);
+    // 是否启用, 是否在任…: a dashboard card's filter (已停用) then shows as a filter the clerk can change
+    else if (f.kind === 'boolean') filters.push(<NullableBooleanInput source={f.name} key={f.name} />);
     else if (f.kind === 'ref' && f.reference && f.name !== 'id')
       filters.push(
         <ReferenceInput source={f.name} key={f.name} reference={f.reference}>
@@ -81,6 +85,8 @@ export function SchemaList({ model, resource }: { model: SchemaModel; resource: 
   const filters = listFilters(model, resource);
   const { columns, hidden } = listColumns(resource);
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  // the short Chinese header; other languages keep react-admin's own field names
+  const [locale] = useLocaleState();
   return (
     <List
       filters={filters}
@@ -104,7 +110,7 @@ export function SchemaList({ model, resource }: { model: SchemaModel; resource: 
         >
           {columns.map((c) =>
             c.field ? (
-              <DataTable.Col key={c.field.name} source={c.field.name} label={columnLabel(c.field.label)} disableSort={!resource.sortable.has(c.field.name)}>
+              <DataTable.Col key={c.field.name} source={c.field.name} label={locale === 'zh-CN' ? columnLabel(c.field.label) : undefined} disableSort={!resource.sortable.has(c.field.name)}>
                 {fieldFor(model, c.field)}
               </DataTable.Col>
             ) : (
