@@ -56,6 +56,8 @@ describe('the administrators in the console', () => {
 
     await page.getByRole('link', { name: '已锁定' }).click();
     await page.getByText('第 1-1 条，共 1 条').waitFor();
+    // the card's filter has no input of its own: it shows as a chip, never silently
+    expect(await page.getByTestId('linked-filters').textContent()).toMatch(/^锁定至不早于：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     const [member] = await sql(
       `select a.display_name, a.locked_until, o.name as organization from account a join organization o on o.id = a.organization_id where a.username = 'member'`,
     );

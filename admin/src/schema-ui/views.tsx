@@ -29,11 +29,13 @@ import {
   SimpleShowLayout,
   Toolbar,
   TopToolbar,
+  useListContext,
   useLocaleState,
 } from 'react-admin';
 import { Fragment } from 'react';
-import { useMediaQuery, type Theme } from '@mui/material';
-import { represent, type ResourceModel, type SchemaModel } from '../providers/schema';
+import { Box, Chip, useMediaQuery, type Theme } from '@mui/material';
+import { chinaDateTime } from '../letters/deadlines';
+import { represent, type ResourceModel, type SchemaModel, type ValueModel } from '../providers/schema';
 import { columnLabel, columnName, listColumns, readableFields, type Column } from './columns';
 
 export { readableFields };
@@ -55,6 +57,41 @@ function listFilters(model: SchemaModel, resource: ResourceModel) {
       );
   }
   return filters;
+}
+
+/** 锁定至（不早于）：2026-12-02 21:53 — a filter's value as the clerk reads it. */
+function filterValueText(v: ValueModel | undefined, value: unknown): string {
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (v?.kind === 'datetime' || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value))) return chinaDateTime(String(value));
+  return Array.isArray(value) ? value.join('、') : String(value);
+}
+
+/**
+ * Filters set by a link (a dashboard card's 已锁定) that have no input of their own show as chips,
+ * so the list never narrows for a reason the clerk cannot see; deleting a chip drops its filter.
+ */
+function LinkedFilterChips({ resource, inputs }: { resource: ResourceModel; inputs: Set<string> }) {
+  const { filterValues, setFilters, displayedFilters } = useListContext();
+  const hidden = Object.entries(filterValues ?? {}).filter(([k, v]) => !inputs.has(k) && v !== undefined && v !== '');
+  if (!hidden.length) return null;
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, p: 1 }} data-testid="linked-filters">
+      {hidden.map(([key, value]) => {
+        const f = resource.filters.find((x) => x.name === key);
+        return (
+          <Chip
+            key={key}
+            size="small"
+            label={`${f ? columnLabel(f.label) : key}${key.endsWith('_gte') ? '不早于' : key.endsWith('_lte') ? '不晚于' : ''}：${filterValueText(f, value)}`}
+            onDelete={() => {
+              const { [key]: _dropped, ...rest } = filterValues;
+              setFilters(rest, displayedFilters);
+            }}
+          />
+        );
+      })}
+    </Box>
+  );
 }
 
 /** On a phone a row is the record's name and two of its columns, not a table wider than the screen. */
@@ -100,6 +137,7 @@ export function SchemaList({ model, resource }: { model: SchemaModel; resource: 
         </TopToolbar>
       }
     >
+      <LinkedFilterChips resource={resource} inputs={new Set(filters.map((f) => f.props.source as string))} />
       {phone ? (
         <PhoneList model={model} resource={resource} columns={columns.filter((c) => !hidden.includes(columnName(c)))} />
       ) : (
