@@ -98,7 +98,8 @@ export async function demoAccountPlan(em: EntityManager): Promise<DemoAccount[]>
     admin('admin', Role.SYSTEM_ADMIN, '演示·系统管理员'),
     admin('security', Role.SECURITY_ADMIN, '演示·安全管理员'),
     admin('auditor', Role.AUDIT_ADMIN, '演示·审计管理员'),
-    { username: 'office', role: Role.OFFICE_STAFF, displayName: '演示·办公室工作人员', organizationId: office.id },
+    // the clerk works where the letters, the leader and the departments are, so a letter can be walked to the reply
+    { username: 'office', role: Role.OFFICE_STAFF, displayName: '演示·办公室工作人员', organizationId: county.id },
     { username: 'committee', role: Role.COMMITTEE_STAFF, displayName: `演示·${committee.name}工作人员`, organizationId: county.id, link: { committeeId: committee.id } },
     { username: 'station', role: Role.STATION_STAFF, displayName: `演示·${station.name}工作人员`, organizationId: station.organization_id, link: { liaisonStationId: station.id } },
     { username: 'member', role: Role.MEMBER, displayName: `${member.name}（演示·委员）`, organizationId: member.organization_id, link: { memberId: member.id } },

@@ -49,7 +49,8 @@ export function personalFields(f: Faker, region: string, opts: { prefix?: string
   const target: Record<string, unknown> = {};
   const p = opts.prefix ?? '';
   const prop = (n: string) => (p ? `${p}${n[0].toUpperCase()}${n.slice(1)}` : n);
-  writePersonal(target, prop('phone'), 'phone', mobile(f));
+  // a letter writer's phone is hashed too: repeat writers are looked up by it
+  writePersonal(target, prop('phone'), 'phone', mobile(f), p === 'writer');
   writePersonal(target, prop('idNumber'), 'idNumber', idNumberFor(f, region, birthDate(f), opts.male));
   writePersonal(target, prop('address'), 'address', opts.address);
   return target;

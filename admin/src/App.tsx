@@ -16,6 +16,7 @@ import { LetterList } from './letters/LetterList';
 import { LetterShow } from './letters/LetterShow';
 import { LetterCreate, LetterEdit } from './letters/LetterForm';
 import { NotificationList } from './notifications/NotificationList';
+import { ConcentratedIssuesPage, READS_CONCENTRATED } from './concentrated/ConcentratedIssues';
 import { AuditEventList, AuditEventShow } from './audit/AuditEventList';
 
 const i18nProvider = buildI18nProvider(schemaModel);
@@ -54,16 +55,19 @@ export function App() {
     >
       {(permissions) => {
         const model = modelFor(permissions);
+        const letters = model.resources.find((r) => r.name === 'Letter');
+        const concentrated = letters && Array.isArray(permissions) && permissions.some((p) => READS_CONCENTRATED.includes(p));
         return [
           <CustomRoutes key="custom">
             <Route path="/password" element={<ChangePasswordPage />} />
+            {concentrated && <Route path="/concentrated" element={<ConcentratedIssuesPage model={model} letters={letters} />} />}
           </CustomRoutes>,
           ...menuOrder(model.resources).map((r) => (
             <Resource
               key={r.name}
               name={r.name}
               recordRepresentation={(record) => represent(r, record)}
-              list={r.name === 'Letter' ? <LetterList letters={r} /> : r.name === 'Notification' ? <NotificationList /> : r.name === 'AuditEvent' ? <AuditEventList /> : <SchemaList model={model} resource={r} />}
+              list={r.name === 'Letter' ? <LetterList model={model} letters={r} /> : r.name === 'Notification' ? <NotificationList /> : r.name === 'AuditEvent' ? <AuditEventList /> : <SchemaList model={model} resource={r} />}
               show={r.name === 'Letter' ? <LetterShow model={model} letters={r} /> : r.name === 'AuditEvent' ? <AuditEventShow /> : <SchemaShow model={model} resource={r} />}
               edit={r.updateArgs ? r.name === 'Letter' ? <LetterEdit model={model} letters={r} /> : <SchemaEdit model={model} resource={r} /> : undefined}
               create={r.createArgs ? r.name === 'Letter' ? <LetterCreate model={model} letters={r} /> : <SchemaCreate model={model} resource={r} /> : undefined}

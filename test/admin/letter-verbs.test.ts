@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSchemaModel, introspectionFromSdl } from '../../admin/src/providers/schema.js';
 import { modelForRoles } from '../../admin/src/providers/access.js';
-import { argLabel, verbModel, verbUsable, verbVariables } from '../../admin/src/letters/verbs.js';
-import { addDays, chinaDateTime, deadlineText, deadlineTone, ruleText, todayInChina } from '../../admin/src/letters/deadlines.js';
+import { argLabel, verbDefaults, verbModel, verbUsable, verbVariables } from '../../admin/src/letters/verbs.js';
+import { addDays, chinaDateTime, daysFrom, deadlineText, deadlineTone, dueInDays, ruleText, todayInChina } from '../../admin/src/letters/deadlines.js';
 import { canRate, ratingConsequence, ratingSource } from '../../admin/src/letters/rating.js';
 
 const model = buildSchemaModel(introspectionFromSdl(fs.readFileSync('schema/schema.graphql', 'utf8')));
@@ -51,6 +51,11 @@ describe('the dialog of a step, from the committed schema', () => {
     ]);
   });
 
+  it('starts the reply’s required date at today; a date the server defaults itself stays empty', () => {
+    expect(verbDefaults(verbModel(model, 'replyToLetter')!, '2026-11-26')).toEqual({ repliedOn: '2026-11-26' });
+    expect(verbDefaults(verbModel(model, 'forwardLetter')!, '2026-11-26')).toEqual({});
+  });
+
   it('knows no step the API does not have', () => {
     expect(verbModel(model, 'teleportLetter')).toBeNull();
   });
@@ -73,6 +78,13 @@ describe('deadline chips (DL1)', () => {
       ['剩 9 个工作日', 'default'],
     ]);
     expect(ruleText({ ruleRef: 'MB5：15 个工作日', provisional: true })).toBe('依据：MB5：15 个工作日（暂定：该年度节假日尚未录入）');
+  });
+
+  it('give the list’s chip in calendar days, across a month and a year', () => {
+    expect(daysFrom('2026-11-26', '2026-12-01')).toBe(5);
+    expect(daysFrom('2026-12-30', '2027-01-02')).toBe(3);
+    expect(daysFrom('2026-11-26', '2026-03-19')).toBe(-252);
+    expect([dueInDays(-252), dueInDays(0), dueInDays(3)]).toEqual(['超期 252 天', '今天到期', '剩 3 天']);
   });
 
   it('count the due-soon window in calendar days from today in China', () => {

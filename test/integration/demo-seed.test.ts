@@ -111,7 +111,7 @@ describe('demo data (seeds/)', () => {
 // (imports are hoisted; kept beside the block they serve so the file above stays as it is)
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { Secret, TOTP } from 'otpauth';
-import { DEMO_OFFICE_CODE, DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoAccounts, type DemoAccount } from '../../seeds/demo-accounts.js';
+import { DEMO_COUNTY_CODE, DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoAccounts, type DemoAccount } from '../../seeds/demo-accounts.js';
 
 describe('demo accounts: one per role, password Lianluo#2026, admins with the published demo TOTP secret', () => {
   let plan: DemoAccount[];
@@ -178,11 +178,11 @@ describe('demo accounts: one per role, password Lianluo#2026, admins with the pu
     expect(res).toBe('UNAUTHENTICATED');
   });
 
-  it('gives office staff of the root city office the letters of its whole subtree', async () => {
+  it('gives office staff of the county office, where its leader and departments work, the letters of its subtree', async () => {
     const [{ n }] = await sql(
       `with recursive sub as (select id from organization where code = ? union all select o.id from organization o join sub on o.parent_id = sub.id)
        select count(*)::int as n from letter where organization_id in (select id from sub)`,
-      [DEMO_OFFICE_CODE],
+      [DEMO_COUNTY_CODE],
     );
     expect(n).toBeGreaterThan(50);
     expect(await metaCount('office', 'Letters')).toBe(n);

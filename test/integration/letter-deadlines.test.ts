@@ -216,7 +216,7 @@ describe('a higher office’s deadline and the one extension (PV3)', () => {
     });
     const events = await call(dz.clerk.client, gql`query ($id: ID) { allLetterEvents(filter: { letterId: $id }, sortField: "id", sortOrder: "ASC") { action note } }`, { id: letter.id });
     expect(events.allLetterEvents.map((e: any) => e.action)).toEqual(['registerLetter', 'setLetterHigherOfficeDeadline']);
-    expect(events.allLetterEvents[1].note).toBe('四川省政协办公厅要求 2026-10-15 前办结（PV3：上级机关时限优先）');
+    expect(events.allLetterEvents[1].note).toBe('四川省政协办公厅要求 2026-10-15 前办结（上级机关时限优先）');
   });
 
   it('refuses a higher office’s date before the letter arrived, or without the office (PV3)', async () => {

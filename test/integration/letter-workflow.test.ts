@@ -763,7 +763,7 @@ describe('deputy liaison stations (ST4, ST5)', () => {
       fromStatus: 'REGISTERED',
       toStatus: 'CLOSED',
       actorName: NAMES.station,
-      note: '接待中当场答复并办结（ST5），答复人孙海燕：已当场解释医保报销政策',
+      note: '接待中当场答复并办结，答复人孙海燕：已当场解释医保报销政策',
     });
   });
 
@@ -802,7 +802,7 @@ describe('re-handling after a 不满意 rating (SV2)', () => {
     const second = await expectError(act(w.jx.office, 'reopenLetter', letter.id, { reason: '仍不满意' }));
     expect([second.extensions.code, second.extensions.reason, second.extensions.rule]).toEqual(['CONFLICT', 'ALREADY_REOPENED', 'SV2']);
     expect((await jxEvents(letter.id)).filter((e) => e.action === 'reopenLetter').map((e) => [e.fromStatus, e.toStatus, e.note])).toEqual([
-      ['REPLIED', 'REOPENED', '重新办理（SV2）：来信人对处理结果不满意'],
+      ['REPLIED', 'REOPENED', '重新办理：来信人对处理结果不满意'],
     ]);
   });
 
@@ -816,7 +816,7 @@ describe('re-handling after a 不满意 rating (SV2)', () => {
       fromStatus: 'CLOSED',
       toStatus: 'REOPENED',
       actorName: '系统',
-      note: '重新办理（SV2）：满意度测评：不满意',
+      note: '重新办理：满意度测评：不满意',
     });
     await expect(reopenLetter({ em: t.orm.em.fork(), actor: SYSTEM } as unknown as Context, letter.id, '再次不满意')).rejects.toMatchObject({
       extensions: { code: 'TRANSITION_NOT_ALLOWED', from: 'REOPENED' },

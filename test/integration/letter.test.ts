@@ -172,6 +172,22 @@ describe('writer personal data (PR1)', () => {
     expect(res.allLetters).toEqual([]);
   });
 
+  it('finds a repeat writer’s earlier letters by phone (spaces or dashes ignored) or ID number at registration, and refuses the lookup to a department (PV1, PR2)', async () => {
+    // in a unit of their own, so the serial numbers the tests below expect stay as they are
+    const xz = await createSubOrganization(t, { bodyId, parentId: jx, name: '嘉兴市政协秀洲区联络处', code: 'XZ' });
+    const again = await registerLetter(t, { organizationId: xz, title: '楼道堆物仍未清理', content: '上次反映的杂物还在', writerName: '周丽', writerPhone: '13812345678' });
+    const other = await registerLetter(t, { organizationId: xz, title: '路灯', content: '路灯不亮', writerName: '吴强', writerPhone: '13900001111' });
+    const find = (filter: Record<string, string>) => req(t, gql`query ($f: LetterFilter) { allLetters(filter: $f, sortField: "id", sortOrder: "ASC") { id } }`, { f: filter });
+    expect((await find({ writerPhone: '13812345678' })).allLetters).toEqual([{ id }, { id: again.id }]);
+    expect((await find({ writerPhone: '138-1234 5678' })).allLetters).toEqual([{ id }, { id: again.id }]);
+    expect((await find({ writerIdNumber: ID_NUMBER })).allLetters).toEqual([{ id }]);
+    expect((await find({ writerPhone: '13900001111' })).allLetters).toEqual([{ id: other.id }]);
+    expect((await find({ writerPhone: '13700000000' })).allLetters).toEqual([]);
+    const handler = (await signIn(t, { roles: ['DEPARTMENT_HANDLER'], organizationId: jx, departmentId: housing })).client;
+    const refused = await expectError(handler.request(gql`{ allLetters(filter: { writerPhone: "13812345678" }) { id } }`));
+    expect(refused.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'filter.writerPhone', reason: 'WRITER_HIDDEN' });
+  });
+
   it('revealLetterWriter returns the full values with a reason of 2–200 characters (PR1)', async () => {
     const reveal = gql`
       mutation ($id: ID!, $reason: String!) {

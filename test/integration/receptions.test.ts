@@ -88,7 +88,7 @@ describe('issues raised at a reception (ST4, ST5)', () => {
         fromStatus: 'REGISTERED',
         toStatus: 'CLOSED',
         actorName: '新碶联络员冯婷',
-        note: '接待中当场答复并办结（ST5）：每台补助 20 万元，由街道统一受理申请',
+        note: '接待中当场答复并办结：每台补助 20 万元，由街道统一受理申请',
       },
     ]);
     const reply = await bl.clerk.request<any>(gql`query ($id: ID!) { Letter(id: $id) { replyMethod repliedOn replyContent closedOn } }`, { id: letter.id });

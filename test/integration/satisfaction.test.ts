@@ -118,7 +118,7 @@ describe('rating replied letters and receptions (SV1, SV2)', () => {
       fromStatus: 'REPLIED',
       toStatus: 'REOPENED',
       actorName: '来信人（网上评价）',
-      note: '重新办理（SV2）：来信人对第 1 轮办理不满意（SV2）：积水还在',
+      note: '重新办理：来信人对第 1 轮办理不满意：积水还在',
     });
 
     // being handled again: nothing to rate until the new reply
@@ -135,7 +135,7 @@ describe('rating replied letters and receptions (SV1, SV2)', () => {
       fromStatus: 'REPLIED',
       toStatus: 'REPLIED',
       actorName: '新碶联络员冯婷',
-      note: '来信人对第 2 轮办理仍不满意，上报领导（SV2）：仍然积水',
+      note: '来信人对第 2 轮办理仍不满意，上报领导：仍然积水',
     });
     // the letter came back to its owner when reopened (SV2); the escalation was recorded by the owner
     // itself, who is not told of their own step, and this office has no leader account

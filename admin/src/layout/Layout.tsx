@@ -1,8 +1,8 @@
 import KeyIcon from '@mui/icons-material/Key';
-import { ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
+import { Box, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import { forwardRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { AppBar, Layout as RaLayout, Loading, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate, useUserMenu } from 'react-admin';
+import { AppBar, Layout as RaLayout, Loading, LoadingIndicator, LocalesMenuButton, Logout, TitlePortal, ToggleThemeButton, UserMenu, useGetIdentity, useTranslate, useUserMenu } from 'react-admin';
 import { PendingSteps } from '../auth/PendingSteps';
 import { CloseDrawerOnNavigation, Menu } from './Menu';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -30,11 +30,31 @@ function LianluoUserMenu() {
   );
 }
 
+/** On a phone the language button is its icon only (its name stays for screen readers), so the bar keeps one line. */
+const ICON_ONLY_ON_PHONE = {
+  display: 'flex',
+  '& .MuiButton-root': { fontSize: { xs: 0, sm: 'inherit' }, minWidth: { xs: 0, sm: 64 } },
+  '& .MuiButton-startIcon': { mr: { xs: 0, sm: 1 } },
+  '& .MuiButton-endIcon': { display: { xs: 'none', sm: 'inherit' } },
+} as const;
+
+function AppBarToolbar() {
+  return (
+    <>
+      <Box sx={ICON_ONLY_ON_PHONE}>
+        <LocalesMenuButton />
+      </Box>
+      <ToggleThemeButton />
+      <LoadingIndicator />
+    </>
+  );
+}
+
 /** The app bar carries the product name 联络 before the page title; react-admin adds the locale menu. */
 function LianluoAppBar() {
   const translate = useTranslate();
   return (
-    <AppBar userMenu={<LianluoUserMenu />}>
+    <AppBar userMenu={<LianluoUserMenu />} toolbar={<AppBarToolbar />}>
       <Typography variant="h6" component="span" sx={{ fontWeight: 700, mr: 2, whiteSpace: 'nowrap' }}>
         {translate('app.title')}
       </Typography>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ListSubheader, useMediaQuery } from '@mui/material';
 import { useLocation } from 'react-router';
 import { Menu as RaMenu, usePermissions, useResourceDefinitions, useSidebarState } from 'react-admin';
+import { READS_CONCENTRATED } from '../concentrated/ConcentratedIssues';
 import { MENU_GROUPS, groupResources } from './menuGroups';
 
 /**
@@ -25,8 +26,9 @@ export function CloseDrawerOnNavigation() {
  */
 export function Menu() {
   const resources = useResourceDefinitions();
-  usePermissions();
+  const { permissions } = usePermissions<string[]>();
   const [open] = useSidebarState();
+  const roles = Array.isArray(permissions) ? permissions : [];
   const groups = groupResources(Object.keys(resources));
   return (
     <RaMenu>
@@ -38,6 +40,10 @@ export function Menu() {
           </ListSubheader>
         ) : null,
         ...groups[g.id].map((name) => <RaMenu.ResourceItem key={name} name={name} />),
+        // the letters' groups (000 第四条), after the letters themselves
+        g.id === 'casework' && groups.casework.includes('Letter') && roles.some((r) => READS_CONCENTRATED.includes(r)) ? (
+          <RaMenu.Item key="concentrated" to="/concentrated" primaryText="集中反映问题" />
+        ) : null,
       ])}
     </RaMenu>
   );

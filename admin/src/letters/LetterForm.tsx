@@ -1,6 +1,8 @@
 import { Fragment, type ReactElement } from 'react';
-import { Box, Divider, Typography } from '@mui/material';
-import { Create, Edit, SimpleForm, useGetIdentity } from 'react-admin';
+import { Alert, Box, Divider, Link, Typography } from '@mui/material';
+import { Create, Edit, SimpleForm, useCreatePath, useGetIdentity, useGetList, useNotify, useRedirect } from 'react-admin';
+import { useEnumLabel } from '../schema-ui/fields';
+import { repeatWriterFilter } from './repeat';
 import { useWatch } from 'react-hook-form';
 import type { ResourceModel, SchemaModel, ValueModel } from '../providers/schema';
 import { inputFor } from '../schema-ui/inputs';
@@ -45,6 +47,7 @@ function LetterInputs({ model, letters, args, editing = false }: InputsProps) {
               {s.title}
             </Typography>
             {shown.map(field)}
+            {s.id === 'writer' && !editing && !anonymous && <RepeatWriter />}
           </Box>
         );
       })}
@@ -52,13 +55,51 @@ function LetterInputs({ model, letters, args, editing = false }: InputsProps) {
   );
 }
 
+/** A repeat writer (PV1): the earlier letters of the phone or ID number typed, found through the server's keyed hash. */
+function RepeatWriter() {
+  const phone = useWatch({ name: 'writerPhone' }) as string | undefined;
+  const idNumber = useWatch({ name: 'writerIdNumber' }) as string | undefined;
+  const filter = repeatWriterFilter(phone, idNumber);
+  const { data, total } = useGetList('Letter', { filter: filter ?? {}, pagination: { page: 1, perPage: 5 }, sort: { field: 'receivedOn', order: 'DESC' } }, { enabled: !!filter });
+  const createPath = useCreatePath();
+  const enumLabel = useEnumLabel();
+  if (!filter || !data?.length) return null;
+  return (
+    <Alert severity="info" sx={{ mb: 2 }} data-testid="repeat-writer">
+      <Typography variant="body2" sx={{ mb: 0.5 }}>
+        {filter.writerIdNumber ? '此身份证号' : '此电话'}此前来信 {total} 件，请核对是否为重复来信：
+      </Typography>
+      {data.map((l: any) => (
+        <Typography variant="body2" key={l.id}>
+          {/* a new tab: the registration typed so far stays */}
+          <Link href={`#${createPath({ resource: 'Letter', id: l.id, type: 'show' })}`} target="_blank" rel="noopener">
+            {l.serialNumber}
+          </Link>{' '}
+          {l.title}（{l.receivedOn}，{enumLabel('LetterStatus', l.status)}）
+        </Typography>
+      ))}
+    </Alert>
+  );
+}
+
 /** 登记来信: the account's office, today and the post preset; the channel brings its own fields. */
 export function LetterCreate({ model, letters }: Props) {
   const { identity } = useGetIdentity();
+  const notify = useNotify();
+  const redirect = useRedirect();
   if (!identity) return null;
   const defaults = { organizationId: (identity as any).organizationId, channel: 'POST', receivedOn: todayInChina(), urgency: 'NORMAL', isAnonymous: false };
   return (
-    <Create redirect="show" title="登记来信">
+    <Create
+      title="登记来信"
+      mutationOptions={{
+        // the serial number is what the clerk writes on the paper letter
+        onSuccess: (letter: any) => {
+          notify(`已登记，编号 ${letter.serialNumber}`, { type: 'success' });
+          redirect('show', 'Letter', letter.id);
+        },
+      }}
+    >
       <SimpleForm defaultValues={defaults} sx={{ maxWidth: 880 }}>
         <LetterInputs model={model} letters={letters} args={letters.createArgs ?? []} />
       </SimpleForm>

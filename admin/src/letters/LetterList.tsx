@@ -1,15 +1,20 @@
-import { Chip, Tab, Tabs, Typography, useMediaQuery } from '@mui/material';
-import { CreateButton, DataTable, ExportButton, List, SearchInput, SimpleList, TopToolbar, useListContext } from 'react-admin';
-import type { ResourceModel } from '../providers/schema';
-import { useEnumLabel } from '../schema-ui/fields';
-import { addDays, todayInChina } from './deadlines';
+import { Chip, Tab, Tabs, Tooltip, Typography, useMediaQuery } from '@mui/material';
+import { CreateButton, DataTable, ExportButton, FilterButton, List, SearchInput, SelectInput, SimpleList, TopToolbar, useListContext } from 'react-admin';
+import type { ResourceModel, SchemaModel } from '../providers/schema';
+import { enumChoices, useEnumLabel } from '../schema-ui/fields';
+import { addDays, daysFrom, dueInDays, todayInChina } from './deadlines';
+import { LetterFilterSidebar } from './LetterFilterSidebar';
+
+const NEWEST = { field: 'id', order: 'DESC' } as const;
+/** the longest overdue, or the next due, first */
+const DUE_FIRST = { field: 'nextDueOn', order: 'ASC' } as const;
 
 /** The jobs a clerk opens the register for: my work, due soon, overdue, everything. */
 export const LETTER_TABS = [
-  { id: 'mine', label: '待我办理', filter: () => ({ actionableByMe: true }) },
-  { id: 'soon', label: '即将到期', filter: () => ({ nextDueOn_gte: todayInChina(), nextDueOn_lte: addDays(todayInChina(), 7) }) },
-  { id: 'overdue', label: '已超期', filter: () => ({ overdue: true }) },
-  { id: 'all', label: '全部', filter: () => ({}) },
+  { id: 'mine', label: '待我办理', filter: () => ({ actionableByMe: true }), sort: NEWEST },
+  { id: 'soon', label: '即将到期', filter: () => ({ nextDueOn_gte: todayInChina(), nextDueOn_lte: addDays(todayInChina(), 7) }), sort: DUE_FIRST },
+  { id: 'overdue', label: '已超期', filter: () => ({ overdue: true }), sort: DUE_FIRST },
+  { id: 'all', label: '全部', filter: () => ({}), sort: NEWEST },
 ] as const;
 const TAB_KEYS = ['actionableByMe', 'nextDueOn_gte', 'nextDueOn_lte', 'overdue'];
 
@@ -21,10 +26,15 @@ function tabOf(filter: Record<string, unknown>): string {
 }
 
 function JobTabs() {
-  const { filterValues, setFilters, displayedFilters } = useListContext();
+  const { filterValues, setFilters, displayedFilters, setSort } = useListContext();
   const rest = Object.fromEntries(Object.entries(filterValues ?? {}).filter(([k]) => !TAB_KEYS.includes(k)));
+  const choose = (id: string) => {
+    const tab = LETTER_TABS.find((t) => t.id === id)!;
+    setSort({ ...tab.sort });
+    setFilters({ ...rest, ...tab.filter() }, displayedFilters);
+  };
   return (
-    <Tabs value={tabOf(filterValues ?? {})} onChange={(_e, id) => setFilters({ ...rest, ...LETTER_TABS.find((t) => t.id === id)!.filter() }, displayedFilters)} variant="scrollable">
+    <Tabs value={tabOf(filterValues ?? {})} onChange={(_e, id) => choose(id)} variant="scrollable">
       {LETTER_TABS.map((t) => (
         <Tab key={t.id} value={t.id} label={t.label} />
       ))}
@@ -52,23 +62,33 @@ function EmptyTab() {
 function DueChip({ record }: { record: any }) {
   if (!record?.nextDueOn) return null;
   const today = todayInChina();
-  const overdue = record.nextDueOn < today;
-  return <Chip size="small" color={overdue ? 'error' : record.nextDueOn <= addDays(today, 2) ? 'warning' : 'default'} label={`${overdue ? '已超期 ' : ''}${record.nextDueOn}`} />;
+  const days = daysFrom(today, record.nextDueOn);
+  return (
+    <Tooltip title={`下一时限 ${record.nextDueOn}`}>
+      <Chip size="small" color={days < 0 ? 'error' : days <= 2 ? 'warning' : 'default'} label={dueInDays(days)} />
+    </Tooltip>
+  );
 }
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 /** The register as a clerk reads it, per job; a row opens the letter's page. */
-export function LetterList({ letters }: { letters: ResourceModel }) {
+export function LetterList({ model, letters }: { model: SchemaModel; letters: ResourceModel }) {
   const label = useEnumLabel();
   const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
   return (
     <List
-      filters={[<SearchInput source="q" key="q" alwaysOn />]}
+      filters={[
+        <SearchInput source="q" key="q" alwaysOn />,
+        <SelectInput source="status" key="status" label="办理状态" choices={enumChoices(model, 'LetterStatus')} />,
+        <SelectInput source="channel" key="channel" label="渠道" choices={enumChoices(model, 'LetterChannel')} />,
+      ]}
       filterDefaultValues={{ actionableByMe: true }}
+      aside={<LetterFilterSidebar />}
       sort={{ field: 'id', order: 'DESC' }}
       actions={
         <TopToolbar>
+          <FilterButton />
           {letters.createArgs && <CreateButton label="登记来信" />}
           <ExportButton />
         </TopToolbar>
@@ -84,11 +104,11 @@ export function LetterList({ letters }: { letters: ResourceModel }) {
           tertiaryText={(r: any) => <DueChip record={r} />}
         />
       ) : (
-      <DataTable rowClick="show" bulkActionButtons={false} empty={<EmptyTab />}>
+      <DataTable rowClick="show" bulkActionButtons={false} empty={<EmptyTab />} sx={{ '& .MuiTableCell-head': { whiteSpace: 'nowrap' }, '& .MuiTableCell-root': { px: 1 } }}>
         <DataTable.Col source="serialNumber" label="编号" sx={NOWRAP} />
-        <DataTable.Col source="title" label="标题" />
+        <DataTable.Col source="title" label="标题" sx={{ minWidth: 160 }} />
         <DataTable.Col source="writerName" label="来信人" disableSort sx={NOWRAP} render={(r: any) => (r.isAnonymous ? '匿名' : (r.writerName ?? ''))} />
-        <DataTable.Col source="channel" label="渠道" render={(r: any) => label('LetterChannel', r.channel)} />
+        <DataTable.Col source="channel" label="渠道" sx={{ minWidth: 72 }} render={(r: any) => label('LetterChannel', r.channel)} />
         <DataTable.Col source="status" label="状态" sx={NOWRAP} render={(r: any) => label('LetterStatus', r.status)} />
         <DataTable.Col source="ownerName" label="首问责任人" />
         <DataTable.Col source="leadDepartmentName" label="主办单位" disableSort />

@@ -6,6 +6,8 @@ import { canRate } from './rating';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { chinaDateTime, deadlineText, deadlineTone, ruleText, type DeadlineValue } from './deadlines';
 import { VerbButton } from './VerbButton';
+import { WriterButtons } from './WriterButtons';
+import { LetterConcentratedIssue, READS_CONCENTRATED } from '../concentrated/ConcentratedIssues';
 import { verbModel, verbUsable } from './verbs';
 
 interface Props {
@@ -52,6 +54,7 @@ function Summary() {
         <Fact label="主办单位" value={r.leadDepartmentName} />
         <Fact label="经办委员/代表" value={r.memberName} />
       </Stack>
+      <WriterButtons letter={r} />
       <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
         {r.content}
       </Typography>
@@ -107,6 +110,13 @@ function Steps({ model, letters }: Props) {
   );
 }
 
+function ConcentratedNote() {
+  const r = useRecordContext<any>();
+  const { permissions } = usePermissions<string[]>();
+  if (!r || !(Array.isArray(permissions) && permissions.some((p) => READS_CONCENTRATED.includes(p)))) return null;
+  return <LetterConcentratedIssue letterId={String(r.id)} />;
+}
+
 /** The letter's page: summary, deadlines, the steps I may take, and its handling record. */
 export function LetterShow({ model, letters }: Props) {
   const enumLabel = useEnumLabel();
@@ -118,6 +128,7 @@ export function LetterShow({ model, letters }: Props) {
           <Stack spacing={2}>
             <Summary />
             <Deadlines />
+            <ConcentratedNote />
             <Steps model={model} letters={letters} />
             <Divider />
             <Typography variant="subtitle1" component="h3">

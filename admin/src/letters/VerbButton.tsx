@@ -5,7 +5,8 @@ import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { inputFor } from '../schema-ui/inputs';
 import { labelledInput } from '../schema-ui/labelled';
 import { StepDialog } from './StepDialog';
-import { verbVariables, type VerbModel } from './verbs';
+import { todayInChina } from './deadlines';
+import { verbDefaults, verbVariables, type VerbModel } from './verbs';
 
 export interface VerbButtonProps {
   model: SchemaModel;
@@ -29,7 +30,7 @@ export function VerbButton({ model, letters, verb, label, letter, primary }: Ver
     refresh();
   };
   return (
-    <StepDialog label={label} id={verb.action} variant={primary ? 'contained' : 'outlined'} fieldNames={verb.args.map((a) => a.name)} send={send}>
+    <StepDialog label={label} id={verb.action} variant={primary ? 'contained' : 'outlined'} fieldNames={verb.args.map((a) => a.name)} defaultValues={verbDefaults(verb, todayInChina())} send={send}>
       {verb.args.map((a) =>
         labelledInput(inputFor(model, letters, a) as ReactElement<any>, {
           label: a.label,

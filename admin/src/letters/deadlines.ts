@@ -49,3 +49,15 @@ export function chinaDateTime(value: string | Date | null | undefined): string {
   const d = new Date(new Date(value).getTime() + 8 * 3600_000).toISOString();
   return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
 }
+
+/** Calendar days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
+export function daysFrom(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A list's due chip, in calendar days (the letter's page gives working days by rule): 超期 5 天 / 今天到期 / 剩 3 天. */
+export function dueInDays(days: number): string {
+  if (days < 0) return `超期 ${-days} 天`;
+  if (days === 0) return '今天到期';
+  return `剩 ${days} 天`;
+}

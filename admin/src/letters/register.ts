@@ -11,3 +11,6 @@ export const SOURCE_FIELDS: Record<string, readonly string[]> = {
   MAILBOX: ['mailboxId', 'mailboxOpeningId'],
   RECEPTION: ['receptionId'],
 };
+
+/** The states a clerk narrows the register to, in the order a letter passes them (PV2); the rest by search. */
+export const SIDEBAR_STATUSES = ['REGISTERED', 'ACCEPTED', 'PROPOSED', 'DECIDED', 'FORWARDED', 'HANDLED', 'CONCLUDED', 'REPLIED', 'REOPENED', 'CLOSED'] as const;

@@ -79,3 +79,8 @@ export function verbVariables(verb: VerbModel, letter: { id: string | number; ve
   }
   return out;
 }
+
+/** A required date the clerk records (the reply's date) starts at today, as the register's 收到日期 does. */
+export function verbDefaults(verb: VerbModel, today: string): Record<string, string> {
+  return Object.fromEntries(verb.args.filter((a) => a.required && a.kind === 'date').map((a) => [a.name, today]));
+}

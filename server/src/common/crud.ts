@@ -284,7 +284,7 @@ export class CrudService<T extends BaseEntity> {
           break;
         }
         case 'personal':
-          writePersonal(entity, prop, spec.personal, value ? String(value).trim() : null);
+          writePersonal(entity, prop, spec.personal, value ? String(value).trim() : null, spec.hashed ?? spec.personal === 'idNumber');
           break;
         case 'text':
           entity[prop] = value === null ? null : String(value).trim();

@@ -52,6 +52,8 @@ export interface FieldSpec {
   updatable?: boolean;
   /** personal data: how it is written (encrypted + masked copy) */
   personal?: 'phone' | 'idNumber' | 'address';
+  /** personal: also kept as a keyed hash (`<prop>Hash`) for exact lookups; ID numbers always are */
+  hashed?: boolean;
 }
 
 type Opts = Partial<Omit<FieldSpec, 'kind' | 'description'>>;
@@ -290,10 +292,17 @@ export function buildFilterInput(typeName: string, keys: FilterField[]): new () 
   return C;
 }
 
-/** Writes a personal value: ciphertext, masked copy and (ID numbers) keyed hash. */
-export function writePersonal(entity: any, prop: string, kind: FieldSpec['personal'], value: string | null): void {
+/** Writes a personal value: ciphertext, masked copy and (ID numbers, and where asked) keyed hash. */
+export function writePersonal(entity: any, prop: string, kind: FieldSpec['personal'], value: string | null, hashed = kind === 'idNumber'): void {
   entity[`${prop}Encrypted`] = value ? encrypt(value) : null;
   const masked = kind === 'phone' ? maskPhone(value) : kind === 'idNumber' ? maskIdNumber(value) : maskAddress(value);
   entity[`${prop}Masked`] = masked;
-  if (kind === 'idNumber') entity[`${prop}Hash`] = value ? keyedHash(value) : null;
+  if (hashed) entity[`${prop}Hash`] = value ? keyedHash(normalizedForHash(kind, value)) : null;
+}
+
+/** The form a value is hashed in, so 138-1234-5678 and 13812345678 find the same writer. */
+export function normalizedForHash(kind: FieldSpec['personal'], value: string): string {
+  const v = value.trim();
+  if (kind === 'phone') return v.replace(/[\s-]/g, '');
+  return v;
 }

@@ -15,6 +15,8 @@ export const WRITER_IDENTITY_FIELDS: ReadonlySet<string> = new Set([
   'writerIdNumberMasked',
   'writerAddressMasked',
   'constituentId',
+  'writerPhone',
+  'writerIdNumber',
 ]);
 
 /** Roles that work with the writer and so see who wrote (masked where personal, PR1). */

@@ -128,6 +128,11 @@ export class Letter extends SearchableEntity {
   @Property({ type: 'text', nullable: true, hidden: true })
   writerPhoneEncrypted?: string | null;
 
+  /** Keyed hash for finding a repeat writer by phone without decrypting. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  @Index()
+  writerPhoneHash?: string | null;
+
   @Field(() => String, { nullable: true, description: '来信人电话（脱敏）' })
   @Property({ type: 'text', nullable: true })
   writerPhoneMasked?: string | null;

@@ -25,7 +25,8 @@ export const letterFields: FieldSpecs = {
   isAnonymous: bool('是否匿名（PR4）', once),
   writerName: text('来信人姓名', { max: 50, ...once }),
   writerUnit: text('来信人单位', { max: 100 }),
-  writerPhone: phone('来信人电话', once),
+  // hashed: a repeat writer is found by phone at registration, never by decrypting (PR1)
+  writerPhone: phone('来信人电话', { ...once, hashed: true }),
   writerIdNumber: idNumber('来信人身份证号', once),
   writerAddress: address('来信人住址', once),
   writerCount: int('联名人数', { min: 1, max: 100000, ...once }),

@@ -2,7 +2,8 @@ import { MaxLength, MinLength } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { Context } from '../../common/context.js';
 import { createCrudResolver, parseId } from '../../common/crud.js';
-import { buildCreateArgs } from '../../common/fields.js';
+import { buildCreateArgs, normalizedForHash } from '../../common/fields.js';
+import { keyedHash } from '../../common/crypto.js';
 import { guardWriterProbe } from './letter.disclosure.js';
 import { Letter } from './letter.entity.js';
 import { letterFields, letterReadFields } from './letter.inputs.js';
@@ -38,6 +39,18 @@ export const letterResource = createCrudResolver<Letter>({
       type: () => Boolean,
       description: '是否超期：有未完成的时限已过到期日期（按 asOf，默认今天，北京时间）',
       where: (value: boolean, _ctx, filter) => overdueCondition(value, overdueAsOf(filter.asOf)),
+    },
+    // repeat writers (PV1 registration): exact match through the keyed hash, never by decrypting (PR1);
+    // refused like every writer probe to roles that do not see writers (PR2, guardWriterProbe)
+    writerPhone: {
+      type: () => String,
+      description: '按来信人电话精确查找（查重复来信人，不显示明文）',
+      where: (value: string) => ({ writerPhoneHash: keyedHash(normalizedForHash('phone', String(value))) }),
+    },
+    writerIdNumber: {
+      type: () => String,
+      description: '按来信人身份证号精确查找（查重复来信人，不显示明文）',
+      where: (value: string) => ({ writerIdNumberHash: keyedHash(normalizedForHash('idNumber', String(value))) }),
     },
     asOf: {
       type: () => LocalDateResolver,

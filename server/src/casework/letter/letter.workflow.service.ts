@@ -684,7 +684,7 @@ export function answerOnTheSpot(ctx: Context, id: unknown, input: AnswerOnTheSpo
     letter.repliedOn = letter.receivedOn;
     letter.replyContent = answer;
     letter.closedOn = letter.receivedOn;
-    return withNote(`接待中当场答复并办结（ST5）${by ? `，答复人${by}` : ''}：${answer}`, input.note);
+    return withNote(`接待中当场答复并办结${by ? `，答复人${by}` : ''}：${answer}`, input.note);
   });
 }
 
@@ -767,7 +767,7 @@ export function setLetterHigherOfficeDeadline(ctx: Context, id: unknown, input: 
     }
     letter.higherOfficeDueOn = dueOn ?? null;
     letter.higherOfficeName = dueOn ? name : null;
-    return dueOn ? `${name}要求 ${dueOn} 前办结（PV3：上级机关时限优先）` : '撤销上级机关交办时限';
+    return dueOn ? `${name}要求 ${dueOn} 前办结（上级机关时限优先）` : '撤销上级机关交办时限';
   });
 }
 
@@ -830,7 +830,7 @@ function reopen(ctx: Context, id: unknown, note: string, opts: VerbOptions): Pro
   return step(ctx, id, 'reopenLetter', opts, ({ letter }) => {
     const why = requiredText('reason', note, '重新办理的原因');
     letter.reopenCount += 1;
-    return `重新办理（SV2）：${why}`;
+    return `重新办理：${why}`;
   });
 }
 

@@ -116,12 +116,12 @@ async function rateLetterIn(ctx: Context, letterId: number, input: RatingInput &
     await em.flush();
     // an internal step of the rating: reopenLetter checks neither reach nor roles (the rating did)
     const actor = { ...ctx.actor, displayName: input.recordedByName ?? ONLINE_WRITER };
-    await reopenLetter({ ...ctx, actor }, letterId, `来信人对第 ${round} 轮办理不满意（SV2）${said}`);
+    await reopenLetter({ ...ctx, actor }, letterId, `来信人对第 ${round} 轮办理不满意${said}`);
   } else if (consequence === 'ESCALATE') {
     survey.escalatedLetter = true;
     await em.flush();
     const actor = { ...ctx.actor, displayName: input.recordedByName ?? ONLINE_WRITER };
-    await escalateAfterRating({ ...ctx, actor }, letterId, `来信人对第 ${round} 轮办理仍不满意，上报领导（SV2）${said}`);
+    await escalateAfterRating({ ...ctx, actor }, letterId, `来信人对第 ${round} 轮办理仍不满意，上报领导${said}`);
   }
   await em.flush();
   return survey;

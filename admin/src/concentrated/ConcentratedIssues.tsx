@@ -1,0 +1,162 @@
+import { useEffect, useState, type ReactElement } from 'react';
+import { Alert, Box, Card, CardContent, Chip, Link as MuiLink, Stack, Typography } from '@mui/material';
+import { Link } from 'react-router';
+import { Title, useCreatePath, useGetIdentity, useGetMany, useNotify, useRefresh } from 'react-admin';
+import { graphql, type ApiError } from '../providers/authProvider';
+import type { ResourceModel, SchemaModel } from '../providers/schema';
+import { inputFor } from '../schema-ui/inputs';
+import { labelledInput } from '../schema-ui/labelled';
+import { useEnumLabel } from '../schema-ui/fields';
+import { StepDialog } from '../letters/StepDialog';
+import { verbModel, verbVariables } from '../letters/verbs';
+import { CONCENTRATED_ISSUES, collectiveResult, forwardable, issueOf, issueSummary, type ConcentratedIssue } from './concentrated';
+
+/** One request per organization and page load: the letter pages of a session share it. */
+const cache = new Map<string, Promise<ConcentratedIssue[]>>();
+function load(organizationId: string, fresh = false): Promise<ConcentratedIssue[]> {
+  if (fresh || !cache.has(organizationId)) {
+    cache.set(organizationId, graphql<{ concentratedIssues: ConcentratedIssue[] }>(CONCENTRATED_ISSUES, { organizationId }).then((d) => d.concentratedIssues));
+  }
+  return cache.get(organizationId)!;
+}
+
+/** The concentrated issues of the signed-in account's organization (and the units below it). */
+export function useConcentratedIssues(fresh = false): { issues?: ConcentratedIssue[]; error?: string } {
+  const { identity } = useGetIdentity();
+  const organizationId = (identity as any)?.organizationId as string | undefined;
+  const [state, setState] = useState<{ issues?: ConcentratedIssue[]; error?: string }>({});
+  useEffect(() => {
+    if (!organizationId) return;
+    load(organizationId, fresh).then(
+      (issues) => setState({ issues }),
+      (e: ApiError) => setState({ error: e.message }),
+    );
+  }, [organizationId, fresh]);
+  return state;
+}
+
+/** The roles the server lets read concentrated issues (a department never groups letters, PR2). */
+export const READS_CONCENTRATED = ['OFFICE_STAFF', 'LEADER', 'STATION_STAFF', 'MEMBER'];
+
+/** On the letter's page: the other letters of its concentrated issue, so it is handled with them. */
+export function LetterConcentratedIssue({ letterId }: { letterId: string }) {
+  const { issues } = useConcentratedIssues();
+  const issue = issueOf(issues, letterId);
+  const others = issue?.letterIds.filter((id) => id !== String(letterId)) ?? [];
+  const { data } = useGetMany('Letter', { ids: others }, { enabled: others.length > 0 });
+  const createPath = useCreatePath();
+  if (!issue) return null;
+  return (
+    <Alert severity="info" data-testid="letter-concentrated">
+      反映比较集中的问题：{issueSummary(issue)}（{issue.keyWords.slice(0, 3).join('、')}），宜集体办理。{' '}
+      <MuiLink component={Link} to="/concentrated">
+        查看本组
+      </MuiLink>
+      {(data ?? []).map((l: any) => (
+        <Box component="span" key={l.id} sx={{ display: 'block' }}>
+          <MuiLink component={Link} to={createPath({ resource: 'Letter', id: l.id, type: 'show' })}>
+            {l.serialNumber}
+          </MuiLink>{' '}
+          {l.title}
+        </Box>
+      ))}
+    </Alert>
+  );
+}
+
+/** 一并转办: one dialog, the same lead department for every letter of the group whose next step is the forward. */
+function CollectiveForward({ model, letters, group, onDone }: { model: SchemaModel; letters: ResourceModel; group: any[]; onDone: () => void }) {
+  const notify = useNotify();
+  const verb = verbModel(model, 'forwardLetter');
+  const { ready, waiting } = forwardable(group);
+  if (!verb || !ready.length) return null;
+  const send = async (values: Record<string, unknown>) => {
+    const failed: Array<{ serialNumber: string; message: string }> = [];
+    let done = 0;
+    // one letter after another: each is its own step, refused on its own (PV5 for a unit it complains about)
+    for (const l of ready) {
+      try {
+        await graphql(verb.document, verbVariables(verb, l, values));
+        done++;
+      } catch (e) {
+        failed.push({ serialNumber: l.serialNumber, message: (e as ApiError).message });
+      }
+    }
+    notify(collectiveResult(done, failed, waiting.length), { type: failed.length ? 'warning' : 'success', multiLine: true });
+    onDone();
+  };
+  return (
+    <StepDialog label={`一并转办（${ready.length} 件）`} id={`collective-${group[0]?.id}`} fieldNames={[]} send={send} variant="contained">
+      {verb.args.map((a) => labelledInput(inputFor(model, letters, a) as ReactElement<any>, { label: a.label, hint: a.hint }))}
+    </StepDialog>
+  );
+}
+
+function IssueCard({ model, letters, issue }: { model: SchemaModel; letters: ResourceModel; issue: ConcentratedIssue }) {
+  const { data, refetch } = useGetMany('Letter', { ids: issue.letterIds });
+  const refresh = useRefresh();
+  const enumLabel = useEnumLabel();
+  const createPath = useCreatePath();
+  return (
+    <Card variant="outlined" data-testid="concentrated-issue">
+      <CardContent>
+        <Stack spacing={1}>
+          <Typography variant="subtitle1" component="h2">
+            {issueSummary(issue)}
+          </Typography>
+          <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
+            {issue.keyWords.map((w) => (
+              <Chip key={w} size="small" label={w} />
+            ))}
+          </Stack>
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {(data ?? []).map((l: any) => (
+              <li key={l.id}>
+                <Typography variant="body2">
+                  <MuiLink component={Link} to={createPath({ resource: 'Letter', id: l.id, type: 'show' })}>
+                    {l.serialNumber}
+                  </MuiLink>{' '}
+                  {l.title}（{l.receivedOn}，{enumLabel('LetterStatus', l.status)}
+                  {l.leadDepartmentName ? `，${l.leadDepartmentName}` : ''}）
+                </Typography>
+              </li>
+            ))}
+          </Box>
+          {data && (
+            <Box>
+              <CollectiveForward
+                model={model}
+                letters={letters}
+                group={data}
+                onDone={() => {
+                  void refetch();
+                  refresh();
+                }}
+              />
+            </Box>
+          )}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}
+
+/** 集中反映问题: the groups of the office's letters, each with its letters and the collective forward. */
+export function ConcentratedIssuesPage({ model, letters }: { model: SchemaModel; letters: ResourceModel }) {
+  const { issues, error } = useConcentratedIssues(true);
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title="集中反映问题" />
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        同一社区、内容相近的来信（至少 3 件）归为一组，宜集体办理：统一转同一主办单位，一并答复。
+      </Typography>
+      {error && <Alert severity="error">{error}</Alert>}
+      {issues && !issues.length && <Typography color="text.secondary">目前没有反映比较集中的问题。</Typography>}
+      <Stack spacing={2}>
+        {(issues ?? []).map((i) => (
+          <IssueCard key={i.letterIds.join(',')} model={model} letters={letters} issue={i} />
+        ))}
+      </Stack>
+    </Box>
+  );
+}
