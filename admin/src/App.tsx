@@ -19,6 +19,7 @@ import { NotificationList } from './notifications/NotificationList';
 import { ConcentratedIssuesPage } from './concentrated/ConcentratedIssues';
 import { READS_CONCENTRATED } from './concentrated/concentrated';
 import { StatisticsPage } from './statistics/StatisticsPage';
+import { AuditEventList, AuditEventShow } from './audit/AuditEventList';
 
 const i18nProvider = buildI18nProvider(schemaModel);
 
@@ -69,8 +70,8 @@ export function App() {
               key={r.name}
               name={r.name}
               recordRepresentation={(record) => represent(r, record)}
-              list={r.name === 'Letter' ? <LetterList model={model} letters={r} /> : r.name === 'Notification' ? <NotificationList /> : <SchemaList model={model} resource={r} />}
-              show={r.name === 'Letter' ? <LetterShow model={model} letters={r} /> : <SchemaShow model={model} resource={r} />}
+              list={r.name === 'Letter' ? <LetterList model={model} letters={r} /> : r.name === 'Notification' ? <NotificationList /> : r.name === 'AuditEvent' ? <AuditEventList /> : <SchemaList model={model} resource={r} />}
+              show={r.name === 'Letter' ? <LetterShow model={model} letters={r} /> : r.name === 'AuditEvent' ? <AuditEventShow /> : <SchemaShow model={model} resource={r} />}
               edit={r.updateArgs ? r.name === 'Letter' ? <LetterEdit model={model} letters={r} /> : <SchemaEdit model={model} resource={r} /> : undefined}
               create={r.createArgs ? r.name === 'Letter' ? <LetterCreate model={model} letters={r} /> : <SchemaCreate model={model} resource={r} /> : undefined}
             />

@@ -197,6 +197,7 @@ describe('login and first sign-in', () => {
         query ($accountId: ID) {
           allAuditEvents(filter: { accountId: $accountId, action: "LOGIN_SUCCEEDED" }) {
             accountId
+            accountName
             username
             action
             result
@@ -207,7 +208,7 @@ describe('login and first sign-in', () => {
       { accountId: String(id) },
     );
     expect(res.allAuditEvents).toEqual([
-      { accountId: String(id), username: 'zhaolei', action: 'LOGIN_SUCCEEDED', result: 'SUCCEEDED', operation: 'login' },
+      { accountId: String(id), accountName: '赵磊', username: 'zhaolei', action: 'LOGIN_SUCCEEDED', result: 'SUCCEEDED', operation: 'login' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { Title, useGetIdentity, useGetResourceLabel, usePermissions, useTranslate } from 'react-admin';
-import { modelForRoles } from '../providers/access';
+import { isAdmin, modelForRoles } from '../providers/access';
+import { AdminCards } from './AdminCards';
 import { schemaModel } from '../providers/dataProvider';
 import { menuOrder } from '../providers/menuOrder';
 import { CountCard } from './CountCard';
@@ -39,7 +40,9 @@ export function Dashboard() {
           )}
         </CardContent>
       </Card>
-      {roles.some((r) => WORKING.includes(r)) ? (
+      {isAdmin(roles) ? (
+        <AdminCards roles={roles} />
+      ) : roles.some((r) => WORKING.includes(r)) ? (
         <RoleCards roles={roles} readable={resources.map((r) => r.name)} />
       ) : (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>

@@ -34,6 +34,8 @@ export interface ValueModel {
   enumName?: string;
   /** Resource the id points to, for kinds `ref`/`refs` (null when it cannot be told from the name). */
   reference?: string | null;
+  /** For links: the text field of the same record that names the linked record (see nameFieldFor). */
+  nameField?: string;
 }
 
 export interface ResourceModel {
@@ -66,11 +68,28 @@ export function introspectionFromSdl(sdl: string): IntrospectionSchema {
   return introspectionFromSchema(buildSchema(sdl)).__schema;
 }
 
-/** 名称，如 嘉兴市政协 → 名称; 版本号：更新时… → 版本号. */
+/** A rule id as the documents cite it: CT3, PR3, MB2, the national regulation (LAW 第23条). */
+const RULE_CODE = /\b[A-Z]{2,3}\d+\b|LAW|第\s*\d+\s*条/;
+
+/**
+ * 名称，如 嘉兴市政协 → 名称; 版本号：更新时… → 版本号. A label reads as the clerk's word: no rule
+ * codes (所属工作机构（PR3） → 所属工作机构; ST1：至少 2 名… → 至少 2 名…), no bracket left open
+ * by the cut (联系电话（脱敏，… → 联系电话), no （只读）.
+ */
 export function shortLabel(description: string | null | undefined, fallback: string): string {
   if (!description) return fallback;
-  const cut = description.split(/[，,：:；;。\n]/)[0].trim();
-  return cut || fallback;
+  const clauses = description.split(/[，,：:；;。\n]/).map((c) => c.trim());
+  // a description that opens with its rule id names the field in the clause after it
+  const cut = clauses.find((c) => c && !new RegExp(`^(?:${RULE_CODE.source})$`).test(c)) ?? '';
+  const label = stripRuleCodes(cut);
+  return label || fallback;
+}
+
+/** Removes brackets that cite a rule or say 只读, and a bracket the cut left open. */
+export function stripRuleCodes(text: string): string {
+  let s = text.replace(/（[^（）]*$/, '').replace(/\([^()]*$/, '');
+  s = s.replace(/[（(][^（）()]*[）)]/g, (m) => (RULE_CODE.test(m) || /^[（(]\s*只读\s*[）)]$/.test(m) ? '' : m));
+  return s.trim();
 }
 
 /** The resource's Chinese name from the operation descriptions the server writes (按编号读取机构, 新建机构, 机构列表…). */
@@ -121,14 +140,58 @@ export function referenceFor(name: string, self: string, resourceNames: Set<stri
   return start ? resolve(start) : null;
 }
 
-/** How a record is named: the first non-empty representation field, else `#id`. */
-export function represent(resource: Pick<ResourceModel, 'representation'>, record: Record<string, unknown> | undefined): string {
+type Row = Record<string, unknown>;
+const present = (v: unknown) => v !== null && v !== undefined && v !== '';
+/** The first non-empty of `fields`, as text ('' for none). */
+const firstOf = (record: Row, ...fields: string[]) => String(fields.map((f) => record[f]).find(present) ?? '');
+const joined = (sep: string, ...parts: string[]) => parts.filter(Boolean).join(sep);
+
+/**
+ * Records a name alone does not tell apart (seven receptions of one station, a member paired with
+ * many constituents) are named by what differs; '' leaves the record to the generic rule.
+ */
+export const REPRESENTATIONS: Record<string, (record: Row) => string> = {
+  Reception: (r) => joined(' · ', firstOf(r, 'liaisonStationName', 'topic', 'location'), firstOf(r, 'heldOn')),
+  // LEADER_STANDING: a leader and a standing member; COMMITTEE_MEMBER: a committee and a member; MEMBER_CONSTITUENT
+  ContactPairing: (r) => joined(' 联系 ', firstOf(r, 'leaderName', 'committeeName', 'memberName'), firstOf(r, 'constituentName') || (present(r.leaderName) || present(r.committeeName) ? firstOf(r, 'memberName') : '')),
+  Letter: (r) => joined(' ', firstOf(r, 'serialNumber'), firstOf(r, 'title')),
+  Proposal: (r) => joined(' ', firstOf(r, 'serialNumber'), firstOf(r, 'title')),
+  // 赵磊（zhaolei）; 麦浩然（演示·委员） · member (no bracket after a bracket)
+  Account: (r) => (present(r.displayName) && present(r.username) ? (/[）)]$/.test(String(r.displayName)) ? `${r.displayName} · ${r.username}` : `${r.displayName}（${r.username}）`) : firstOf(r, 'displayName', 'username')),
+  ContactVisit: (r) => joined(' · ', firstOf(r, 'memberName'), firstOf(r, 'visitedOn')),
+  MailboxOpening: (r) => joined(' · ', firstOf(r, 'openedOn'), firstOf(r, 'openedByMemberName')),
+  Attendance: (r) => firstOf(r, 'memberName'),
+  DutyRecord: (r) => joined(' · ', firstOf(r, 'memberName'), present(r.year) ? `${r.year}年度` : ''),
+  PerformanceScore: (r) => joined(' · ', firstOf(r, 'memberName'), present(r.year) ? `${r.year}年度` : ''),
+  CalendarDay: (r) => joined(' · ', firstOf(r, 'date'), firstOf(r, 'name')),
+  WorkPlan: (r) => joined(' · ', firstOf(r, 'title'), present(r.year) ? `${r.year}年度` : ''),
+  WorkSummary: (r) => joined(' · ', firstOf(r, 'title'), present(r.year) ? `${r.year}年度` : ''),
+  AuditEvent: (r) => joined(' · ', firstOf(r, 'occurredAt').slice(0, 10), firstOf(r, 'username')),
+};
+
+/** How a record is named: its resource's own rule (REPRESENTATIONS), else the first non-empty representation field, else `#id`. */
+export function represent(resource: Pick<ResourceModel, 'name' | 'representation'>, record: Record<string, unknown> | undefined): string {
   if (!record) return '';
+  const own = REPRESENTATIONS[resource.name]?.(record);
+  if (own) return own;
   for (const f of resource.representation) {
     const v = record[f];
-    if (v !== null && v !== undefined && v !== '') return String(v);
+    if (present(v)) return String(v);
   }
   return `#${record.id}`;
+}
+
+/**
+ * The text field the API gives beside a link (`memberId` → `memberName`, `ownerAccountId` →
+ * `ownerName`, `leaderMemberId` → `leaderMemberName`): shown where the role may not read the linked
+ * resource, so it never sees a raw id.
+ */
+export function nameFieldFor(name: string, texts: ReadonlySet<string>): string | undefined {
+  const m = name.match(/^(.+?)Ids?$/);
+  if (!m) return undefined;
+  const stem = m[1];
+  const candidates = [`${stem}Name`, `${stem}Names`, `${stem.replace(/Account$/, '')}Name`];
+  return candidates.find((c) => texts.has(c));
 }
 
 export function valueModel(
@@ -160,7 +223,7 @@ export function valueModel(
     description: v.description ?? null,
     kind,
     required,
-    ...(kind === 'enum' ? { enumName: named.name } : {}),
+    ...(kind === 'enum' || (kind === 'list' && enumNames.has(named.name)) ? { enumName: named.name } : {}),
     ...(reference !== undefined ? { reference } : {}),
   };
 }
@@ -204,13 +267,18 @@ export function buildSchemaModel(introspection: IntrospectionSchema): SchemaMode
   for (const e of enumTypes) {
     enums[e.name] = {
       label: shortLabel(e.description, e.name),
-      choices: e.enumValues.map((v) => ({ id: v.name, label: v.description ?? v.name })),
+      choices: e.enumValues.map((v) => ({ id: v.name, label: (v.description && stripRuleCodes(v.description)) || v.name })),
     };
   }
 
   const resources = resourceTypes.map((type): ResourceModel => {
     const model = (v: IntrospectionField | IntrospectionInputValue) => valueModel(v, type.name, resourceNames, enumNames);
-    const fields = orderFields(type.fields.map(model));
+    const texts = new Set(type.fields.filter((f) => unwrap(f.type).named.name === 'String').map((f) => f.name));
+    const withName = (v: ValueModel): ValueModel => {
+      const nameField = v.kind === 'ref' || v.kind === 'refs' ? nameFieldFor(v.name, texts) : undefined;
+      return nameField ? { ...v, nameField } : v;
+    };
+    const fields = orderFields(type.fields.map(model).map(withName));
     const create = mutations.get(`create${type.name}`);
     const update = mutations.get(`update${type.name}`);
     const filterType = types.get(`${type.name}Filter`) as IntrospectionInputObjectType | undefined;
@@ -224,11 +292,11 @@ export function buildSchemaModel(introspection: IntrospectionSchema): SchemaMode
         .map((f) => f.name),
     );
     const names = fields.map((f) => f.name);
-    const texts = fields.filter((f) => f.kind === 'string').map((f) => f.name);
+    const strings = fields.filter((f) => f.kind === 'string').map((f) => f.name);
     const representation = [
       ...['name', 'title', 'serialNumber', 'code', 'subject'].filter((n) => names.includes(n)),
-      ...texts.filter((n) => /Name$/.test(n)),
-      ...texts,
+      ...strings.filter((n) => /Name$/.test(n)),
+      ...strings,
     ].filter((n, i, all) => all.indexOf(n) === i);
     return {
       name: type.name,

@@ -1,6 +1,5 @@
 import {
   BooleanField,
-  DateField,
   FunctionField,
   NumberField,
   ReferenceArrayField,
@@ -8,11 +7,10 @@ import {
   SelectField,
   SingleFieldList,
   TextField,
-  useLocaleState,
   useTranslate,
-  type DateFieldProps,
 } from 'react-admin';
 import { Chip } from '@mui/material';
+import { chinaDateTime } from '../letters/deadlines';
 import { represent, type SchemaModel, type ValueModel } from '../providers/schema';
 
 /** Enum choices whose names are i18n keys (`enums.BodyKind.CPPCC`), translated by react-admin. */
@@ -32,13 +30,13 @@ export function representationOf(model: SchemaModel, resource: string) {
   return (record: any) => (r ? represent(r, record) : `#${record?.id}`);
 }
 
-/** Dates in the interface language (the browser's own locale may differ). */
-function LocaleDateField(props: DateFieldProps) {
-  const [locale] = useLocaleState();
-  return <DateField {...props} locales={locale} />;
-}
-
 const joinList = (value: unknown) => (Array.isArray(value) ? value.join('、') : '');
+
+/** A list of enum values (an account's roles) in the interface language. */
+function EnumListField({ source, enumName }: { source: string; enumName: string; label?: string }) {
+  const enumLabel = useEnumLabel();
+  return <FunctionField source={source} render={(r: any) => (Array.isArray(r?.[source]) ? r[source].map((x: string) => enumLabel(enumName, x)).join('、') : '')} />;
+}
 
 /** The read-only display of one field of a record, chosen from its GraphQL type. */
 export function fieldFor(model: SchemaModel, v: ValueModel) {
@@ -50,12 +48,16 @@ export function fieldFor(model: SchemaModel, v: ValueModel) {
     case 'boolean':
       return <BooleanField {...common} />;
     case 'datetime':
-      return <LocaleDateField {...common} showTime />;
+      // Beijing time as the offices write it (2026-08-18 11:00), whatever the browser's zone
+      return <FunctionField {...common} render={(r: any) => chinaDateTime(r?.[v.name])} />;
     case 'enum':
       return <SelectField {...common} choices={enumChoices(model, v.enumName!)} />;
     case 'ref':
+      // a link the role may not follow shows the name the API gives beside it, never the raw id
       return v.reference ? (
         <ReferenceField {...common} reference={v.reference} link="show" emptyText="" />
+      ) : v.nameField ? (
+        <TextField source={v.nameField} key={v.name} label={v.label} emptyText="" />
       ) : (
         <TextField {...common} />
       );
@@ -67,10 +69,10 @@ export function fieldFor(model: SchemaModel, v: ValueModel) {
           </SingleFieldList>
         </ReferenceArrayField>
       ) : (
-        <FunctionField {...common} render={(r: any) => joinList(r?.[v.name])} />
+        <FunctionField {...common} render={(r: any) => joinList(r?.[v.nameField ?? v.name])} />
       );
     case 'list':
-      return <FunctionField {...common} render={(r: any) => joinList(r?.[v.name])} />;
+      return v.enumName ? <EnumListField {...common} enumName={v.enumName} /> : <FunctionField {...common} render={(r: any) => joinList(r?.[v.name])} />;
     case 'other':
       return <FunctionField {...common} render={(r: any) => (r?.[v.name] == null ? '' : JSON.stringify(r[v.name]))} />;
     default:

@@ -6,6 +6,7 @@ import {
   NumberInput,
   ReferenceArrayInput,
   ReferenceInput,
+  SelectArrayInput,
   SelectInput,
   TextInput,
   required,
@@ -83,6 +84,7 @@ export function inputFor(model: SchemaModel, resource: ResourceModel, v: ValueMo
         <TextInput {...common} format={(x: unknown) => (Array.isArray(x) ? x.join(', ') : '')} parse={splitList} />
       );
     case 'list':
+      if (v.enumName) return <SelectArrayInput {...common} choices={enumChoices(model, v.enumName)} />;
       return <TextInput {...common} format={(x: unknown) => (Array.isArray(x) ? x.join('、') : '')} parse={splitList} />;
     default:
       if (isPersonal(resource, v) && editing) {

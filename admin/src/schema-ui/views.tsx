@@ -16,30 +16,39 @@ import {
   Edit,
   ExportButton,
   FilterButton,
+  FunctionField,
   List,
+  NullableBooleanInput,
   ReferenceInput,
   SaveButton,
   SearchInput,
   SelectInput,
   Show,
   SimpleForm,
+  SimpleList,
   SimpleShowLayout,
   Toolbar,
   TopToolbar,
+  useListContext,
+  useLocaleState,
 } from 'react-admin';
-import type { ResourceModel, SchemaModel, ValueModel } from '../providers/schema';
+import { Fragment } from 'react';
+import { Box, Chip, useMediaQuery, type Theme } from '@mui/material';
+import { chinaDateTime } from '../letters/deadlines';
+import { represent, type ResourceModel, type SchemaModel, type ValueModel } from '../providers/schema';
+import { columnLabel, columnName, listColumns, readableFields, type Column } from './columns';
+
+export { readableFields };
 import { enumChoices, fieldFor, representationOf } from './fields';
 import { inputFor } from './inputs';
-
-/** Columns shown before the user picks more with the columns button. */
-const VISIBLE_COLUMNS = 7;
-const HIDDEN_BY_DEFAULT = new Set(['updatedAt', 'version']);
 
 function listFilters(model: SchemaModel, resource: ResourceModel) {
   const filters = [];
   for (const f of resource.filters) {
     if (f.name === 'q') filters.push(<SearchInput source="q" key="q" alwaysOn />);
     else if (f.kind === 'enum') filters.push(<SelectInput source={f.name} key={f.name} choices={enumChoices(model, f.enumName!)} />);
+    // 是否启用, 是否在任…: a dashboard card's filter (已停用) then shows as a filter the clerk can change
+    else if (f.kind === 'boolean') filters.push(<NullableBooleanInput source={f.name} key={f.name} />);
     else if (f.kind === 'ref' && f.reference && f.name !== 'id')
       filters.push(
         <ReferenceInput source={f.name} key={f.name} reference={f.reference}>
@@ -50,21 +59,71 @@ function listFilters(model: SchemaModel, resource: ResourceModel) {
   return filters;
 }
 
-/** A field with a readable twin (`action` beside `actionLabel`) shows as the twin: no raw keys. */
-export function readableFields(resource: ResourceModel): ValueModel[] {
-  const names = new Set(resource.fields.map((f) => f.name));
-  return resource.fields.filter((f) => f.kind !== 'other' && !names.has(`${f.name}Label`));
+/** 锁定至（不早于）：2026-12-02 21:53 — a filter's value as the clerk reads it. */
+function filterValueText(v: ValueModel | undefined, value: unknown): string {
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (v?.kind === 'datetime' || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value))) return chinaDateTime(String(value));
+  return Array.isArray(value) ? value.join('、') : String(value);
 }
 
-function listColumns(resource: ResourceModel): ValueModel[] {
-  return readableFields(resource);
+/**
+ * Filters set by a link (a dashboard card's 已锁定) that have no input of their own show as chips,
+ * so the list never narrows for a reason the clerk cannot see; deleting a chip drops its filter.
+ */
+function LinkedFilterChips({ resource, inputs }: { resource: ResourceModel; inputs: Set<string> }) {
+  const { filterValues, setFilters, displayedFilters } = useListContext();
+  const hidden = Object.entries(filterValues ?? {}).filter(([k, v]) => !inputs.has(k) && v !== undefined && v !== '');
+  if (!hidden.length) return null;
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, p: 1 }} data-testid="linked-filters">
+      {hidden.map(([key, value]) => {
+        const f = resource.filters.find((x) => x.name === key);
+        return (
+          <Chip
+            key={key}
+            size="small"
+            label={`${f ? columnLabel(f.label) : key}${key.endsWith('_gte') ? '不早于' : key.endsWith('_lte') ? '不晚于' : ''}：${filterValueText(f, value)}`}
+            onDelete={() => {
+              const { [key]: _dropped, ...rest } = filterValues;
+              setFilters(rest, displayedFilters);
+            }}
+          />
+        );
+      })}
+    </Box>
+  );
 }
+
+/** On a phone a row is the record's name and two of its columns, not a table wider than the screen. */
+function PhoneList({ model, resource, columns }: { model: SchemaModel; resource: ResourceModel; columns: Column[] }) {
+  const cell = (c: Column) => (c.field ? fieldFor(model, c.field) : <FunctionField key={c.virtual.name} render={(r: any) => c.virtual.text(r)} />);
+  const details = columns.filter((c) => !IN_NAME.has(columnName(c))).slice(0, 2);
+  return (
+    <SimpleList
+      rowClick={resource.updateArgs ? 'edit' : 'show'}
+      primaryText={(r: any) => represent(resource, r)}
+      secondaryText={
+        <>
+          {details.map((c, i) => (
+            <Fragment key={columnName(c)}>
+              {i > 0 && ' · '}
+              {cell(c)}
+            </Fragment>
+          ))}
+        </>
+      }
+    />
+  );
+}
+/** Columns the record's name already says. */
+const IN_NAME = new Set(['name', 'title', 'serialNumber', 'username', 'displayName', 'pairedFrom', 'pairedWith']);
 
 export function SchemaList({ model, resource }: { model: SchemaModel; resource: ResourceModel }) {
   const filters = listFilters(model, resource);
-  const columns = listColumns(resource);
-  const shown = columns.filter((c) => !HIDDEN_BY_DEFAULT.has(c.name)).slice(0, VISIBLE_COLUMNS);
-  const hidden = columns.filter((c) => !shown.includes(c)).map((c) => c.name);
+  const { columns, hidden } = listColumns(resource);
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  // the short Chinese header; other languages keep react-admin's own field names
+  const [locale] = useLocaleState();
   return (
     <List
       filters={filters}
@@ -78,17 +137,28 @@ export function SchemaList({ model, resource }: { model: SchemaModel; resource: 
         </TopToolbar>
       }
     >
-      <DataTable
-        hiddenColumns={hidden}
-        rowClick={resource.updateArgs ? 'edit' : 'show'}
-        bulkActionButtons={resource.canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}
-      >
-        {columns.map((c) => (
-          <DataTable.Col key={c.name} source={c.name} disableSort={!resource.sortable.has(c.name)}>
-            {fieldFor(model, c)}
-          </DataTable.Col>
-        ))}
-      </DataTable>
+      <LinkedFilterChips resource={resource} inputs={new Set(filters.map((f) => f.props.source as string))} />
+      {phone ? (
+        <PhoneList model={model} resource={resource} columns={columns.filter((c) => !hidden.includes(columnName(c)))} />
+      ) : (
+        <DataTable
+          hiddenColumns={hidden}
+          rowClick={resource.updateArgs ? 'edit' : 'show'}
+          bulkActionButtons={resource.canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}
+        >
+          {columns.map((c) =>
+            c.field ? (
+              <DataTable.Col key={c.field.name} source={c.field.name} label={locale === 'zh-CN' ? columnLabel(c.field.label) : undefined} disableSort={!resource.sortable.has(c.field.name)}>
+                {fieldFor(model, c.field)}
+              </DataTable.Col>
+            ) : (
+              <DataTable.Col key={c.virtual.name} source={c.virtual.name} label={c.virtual.label} disableSort>
+                <FunctionField render={(r: any) => c.virtual.text(r)} />
+              </DataTable.Col>
+            ),
+          )}
+        </DataTable>
+      )}
     </List>
   );
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Entity, Enum, Formula, Index, Property } from '@mikro-orm/core';
 import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity.js';
@@ -43,6 +43,14 @@ export class AuditEvent extends BaseEntity {
   @Field(() => ID, { nullable: true, description: '操作账号' })
   @Property({ type: 'integer', nullable: true })
   accountId?: number | null;
+
+  /**
+   * The acting account's name, read in the same statement as the row (a subquery, no extra request
+   * per row): the auditor may not read accounts, yet must see who acted.
+   */
+  @Field(() => String, { nullable: true, description: '操作账号的显示名称（只读）' })
+  @Formula((alias) => `(select acc.display_name from account acc where acc.id = ${alias}.account_id)`, { lazy: false })
+  accountName?: string | null;
 
   @Field(() => String, { nullable: true, description: '用户名（登录失败时为输入的用户名）' })
   @Property({ type: 'text', nullable: true })
