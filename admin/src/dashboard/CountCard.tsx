@@ -13,6 +13,7 @@ export function CountCard({
   label,
   unit,
   filter,
+  sort,
   testId,
   alert,
   warning,
@@ -21,6 +22,7 @@ export function CountCard({
   label: string;
   unit: string;
   filter?: Record<string, unknown>;
+  sort?: { field: string; order: 'ASC' | 'DESC' };
   testId: string;
   alert?: boolean;
   /** a rule's minimum not reached, given the total (CT3, CT4) */
@@ -29,7 +31,8 @@ export function CountCard({
   const createPath = useCreatePath();
   const { total, isPending, error } = useCount(resource, filter);
   const list = createPath({ resource, type: 'list' });
-  const to = filter ? `${list}?filter=${encodeURIComponent(JSON.stringify(filter))}` : list;
+  const query = [filter && `filter=${encodeURIComponent(JSON.stringify(filter))}`, sort && `sort=${sort.field}&order=${sort.order}`].filter(Boolean).join('&');
+  const to = query ? `${list}?${query}` : list;
   const warn = !isPending && !error ? warning?.(total) : null;
   return (
     <Card variant="outlined" sx={{ flex: '1 1 150px', maxWidth: 240 }}>

@@ -10,6 +10,8 @@ export interface CardSpec {
   unit: string;
   filter?: Record<string, unknown>;
   testId: string;
+  /** the order the list opens in (the longest overdue first) */
+  sort?: { field: string; order: 'ASC' | 'DESC' };
   /** shown in red when not zero */
   alert?: boolean;
   /** a minimum a rule sets: below it the card says so (CT3, CT4, ST2) */
@@ -24,6 +26,7 @@ export interface EmptySpec {
 }
 
 const LETTERS = '件来信';
+const DUE_FIRST = { field: 'nextDueOn', order: 'ASC' } as const;
 /** the letters still in hand (LetterFilter.open): said by the unit, so the label stays one line */
 const IN_HAND = '件办理中';
 
@@ -33,8 +36,8 @@ export function cardsFor(roles: readonly string[], readable: readonly string[], 
   const yearStart = `${year}-01-01`;
   const has = (r: string) => roles.includes(r);
   const mine: CardSpec = { resource: 'Letter', unit: LETTERS, label: '待我办理', filter: { actionableByMe: true }, testId: 'letters-mine' };
-  const overdue: CardSpec = { resource: 'Letter', unit: LETTERS, label: '已超期', filter: { overdue: true }, testId: 'letters-overdue', alert: true };
-  const soon: CardSpec = { resource: 'Letter', unit: LETTERS, label: '七日内到期', filter: { nextDueOn_gte: today, nextDueOn_lte: addDays(today, 7) }, testId: 'letters-soon' };
+  const overdue: CardSpec = { resource: 'Letter', unit: LETTERS, label: '已超期', filter: { overdue: true }, sort: DUE_FIRST, testId: 'letters-overdue', alert: true };
+  const soon: CardSpec = { resource: 'Letter', unit: LETTERS, label: '七日内到期', filter: { nextDueOn_gte: today, nextDueOn_lte: addDays(today, 7) }, sort: DUE_FIRST, testId: 'letters-soon' };
   const registeredToday: CardSpec = { resource: 'Letter', unit: LETTERS, label: '今日登记', filter: { receivedOn_gte: today, receivedOn_lte: today }, testId: 'letters-today' };
   // PV6: urgent letters still in hand, whatever their step
   const urgent: CardSpec = { resource: 'Letter', unit: IN_HAND, label: '紧急来信', filter: { urgency: 'URGENT', open: true }, testId: 'letters-urgent', alert: true };

@@ -2,6 +2,7 @@ import { Chip, Tab, Tabs, Tooltip, Typography, useMediaQuery } from '@mui/materi
 import { CreateButton, DataTable, ExportButton, FilterButton, List, SearchInput, SelectInput, SimpleList, TopToolbar, useListContext } from 'react-admin';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { enumChoices, useEnumLabel } from '../schema-ui/fields';
+import { LinkedFilterChips } from '../schema-ui/views';
 import { addDays, daysFrom, dueInDays, todayInChina } from './deadlines';
 import { LetterFilterSidebar } from './LetterFilterSidebar';
 
@@ -17,6 +18,12 @@ export const LETTER_TABS = [
   { id: 'all', label: '全部', filter: () => ({}), sort: NEWEST },
 ] as const;
 const TAB_KEYS = ['actionableByMe', 'nextDueOn_gte', 'nextDueOn_lte', 'overdue'];
+/** The register's own words for the narrowings a dashboard card sets. */
+const chipText = (key: string, value: unknown): string | undefined =>
+  (({ open: value ? '办理中' : '已办结', isImportant: value ? '重要' : '非重要', urgency: value === 'URGENT' ? '紧急' : undefined }) as Record<string, string | undefined>)[key];
+
+/** Filters the page shows itself: the tabs, the search and the 筛选 inputs. */
+const SHOWN_FILTERS = new Set([...TAB_KEYS, 'q', 'status', 'channel']);
 
 function tabOf(filter: Record<string, unknown>): string {
   if (filter.actionableByMe) return 'mine';
@@ -95,6 +102,8 @@ export function LetterList({ model, letters }: { model: SchemaModel; letters: Re
       }
     >
       <JobTabs />
+      {/* a dashboard card's narrowing (紧急, 办理中, 今日登记 …) stays visible and removable */}
+      <LinkedFilterChips resource={letters} inputs={SHOWN_FILTERS} text={chipText} />
       {phone ? (
         <SimpleList
           empty={<EmptyTab />}

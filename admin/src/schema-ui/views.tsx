@@ -39,7 +39,7 @@ import { represent, type ResourceModel, type SchemaModel, type ValueModel } from
 import { columnLabel, columnName, listColumns, readableFields, type Column } from './columns';
 
 export { readableFields };
-import { enumChoices, fieldFor, representationOf } from './fields';
+import { enumChoices, fieldFor, representationOf, useEnumLabel } from './fields';
 import { inputFor } from './inputs';
 
 function listFilters(model: SchemaModel, resource: ResourceModel) {
@@ -70,8 +70,9 @@ function filterValueText(v: ValueModel | undefined, value: unknown): string {
  * Filters set by a link (a dashboard card's 已锁定) that have no input of their own show as chips,
  * so the list never narrows for a reason the clerk cannot see; deleting a chip drops its filter.
  */
-function LinkedFilterChips({ resource, inputs }: { resource: ResourceModel; inputs: Set<string> }) {
+export function LinkedFilterChips({ resource, inputs, text }: { resource: ResourceModel; inputs: Set<string>; text?: (key: string, value: unknown) => string | undefined }) {
   const { filterValues, setFilters, displayedFilters } = useListContext();
+  const enumLabel = useEnumLabel();
   const hidden = Object.entries(filterValues ?? {}).filter(([k, v]) => !inputs.has(k) && v !== undefined && v !== '');
   if (!hidden.length) return null;
   return (
@@ -82,7 +83,10 @@ function LinkedFilterChips({ resource, inputs }: { resource: ResourceModel; inpu
           <Chip
             key={key}
             size="small"
-            label={`${f ? columnLabel(f.label) : key}${key.endsWith('_gte') ? '不早于' : key.endsWith('_lte') ? '不晚于' : ''}：${filterValueText(f, value)}`}
+            label={
+              text?.(key, value) ??
+              `${f ? columnLabel(f.label) : key}${key.endsWith('_gte') ? '不早于' : key.endsWith('_lte') ? '不晚于' : ''}：${f?.kind === 'enum' && f.enumName ? enumLabel(f.enumName, String(value)) : filterValueText(f, value)}`
+            }
             onDelete={() => {
               const { [key]: _dropped, ...rest } = filterValues;
               setFilters(rest, displayedFilters);
