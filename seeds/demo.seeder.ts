@@ -36,7 +36,7 @@ import { OpinionReport } from '../server/src/duty/opinion-report/opinion-report.
 import { Organization, OrganizationKind } from '../server/src/platform/organization/organization.entity.js';
 import { Proposal, ProposalStatus } from '../server/src/duty/proposal/proposal.entity.js';
 import { Reception, ReceptionForm } from '../server/src/stations/reception/reception.entity.js';
-import { RatingSource, SatisfactionRating, SatisfactionSurvey } from '../server/src/casework/satisfaction-survey/satisfaction-survey.entity.js';
+import { RatingMethod, RatingSource, SatisfactionRating, SatisfactionSurvey } from '../server/src/casework/satisfaction-survey/satisfaction-survey.entity.js';
 import { writePersonal } from '../server/src/common/fields.js';
 import { ScoringRule } from '../server/src/duty/scoring-rule/scoring-rule.entity.js';
 import { defaultScoringRules } from '../server/src/duty/scoring-rule/scoring-rule.defaults.js';
@@ -713,6 +713,7 @@ export class DemoSeeder {
     const sectorList = [...sectors.values()];
     const members = Array.from({ length: this.n(200) }, (_v, i) => this.member({ ...term, sector: sectorList[i % sectorList.length], standing: i < this.n(30) }));
     const standing = members.filter((m) => m.isStandingMember);
+    const cangnanLetters: Letter[] = [];
     // CT1: the chair, vice-chairs and secretary-general each keep in touch with several standing members
     const positions: Array<[LeaderPosition, boolean]> = [
       [LeaderPosition.CHAIR, true],
@@ -753,10 +754,21 @@ export class DemoSeeder {
             outcome: raised ? ContactVisitOutcome.LETTER : ContactVisitOutcome.NONE,
           } as any);
           if (raised) {
-            this.letter({ org: office, channel: LetterChannel.CONTACT_VISIT, receivedOn: visit.visitedOn, community: (c as any).community, region: '330327', path: f.helpers.arrayElement(OFFICE_PATHS.slice(0, 10)), member: m, constituent: c, leaders, actor: '苍南县政协办公室' });
+            cangnanLetters.push(this.letter({ org: office, channel: LetterChannel.CONTACT_VISIT, receivedOn: visit.visitedOn, community: (c as any).community, region: '330327', path: f.helpers.arrayElement(OFFICE_PATHS.slice(0, 10)), member: m, constituent: c, leaders, actor: '苍南县政协办公室' }));
           }
         }
       }
+    }
+    // SV1: the office rang most writers back after the reply, so the county's leader reads a satisfaction
+    // rate (SV3); a reopened letter was rated 不满意 (SV2). No random draw: the data seeded after this
+    // stays as it was
+    for (const letter of cangnanLetters.filter((l) => l.reopenCount > 0)) {
+      this.em.create(SatisfactionSurvey, { letter, rating: SatisfactionRating.DISSATISFIED, source: RatingSource.STAFF, method: RatingMethod.PHONE, round: 1, comment: '电话回访：问题还没有解决', ratedAt: new Date(`${letter.receivedOn > TODAY ? TODAY : addDays(letter.receivedOn, 20) > TODAY ? TODAY : addDays(letter.receivedOn, 20)}T02:00:00Z`) } as any);
+    }
+    for (const [i, letter] of cangnanLetters.filter((l) => l.repliedOn && l.reopenCount === 0).entries()) {
+      if (i % 5 === 4) continue;
+      const ratedOn = addDays(letter.repliedOn!, 3) > TODAY ? TODAY : addDays(letter.repliedOn!, 3);
+      this.em.create(SatisfactionSurvey, { letter, rating: i % 4 === 3 ? SatisfactionRating.BASICALLY_SATISFIED : SatisfactionRating.SATISFIED, source: RatingSource.STAFF, method: RatingMethod.PHONE, round: 1, comment: i % 3 === 0 ? '电话回访：问题已解决' : null, ratedAt: new Date(`${ratedOn}T02:00:00Z`) } as any);
     }
     // CT4: leaders and committees ask their pairs about their work at least once a year
     for (const [i, m] of standing.entries()) {
