@@ -30,6 +30,8 @@ export const OPERATIONS: Record<string, OperationAccess> = {
   resetAccountPassword: ACCOUNT_ADMINS,
   unlockAccount: ACCOUNT_ADMINS,
   revokeSessions: ACCOUNT_ADMINS,
+  // 等保 会话管理: who is signed in, for the administrators who end sessions (the accounts they read)
+  activeSessions: ACCOUNT_ADMINS,
   // casework verbs
   registerLetter: [OFFICE_STAFF, STATION_STAFF, MEMBER],
   createLetter: [OFFICE_STAFF, STATION_STAFF, MEMBER],

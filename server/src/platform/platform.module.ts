@@ -12,11 +12,12 @@ import { organizationResource } from './organization/organization.resolver.js';
 import { notificationResource, NotificationResolver } from './notification/notification.resolver.js';
 import { accountResource, AccountResolver } from './account/account.resolver.js';
 import { auditEventResource } from './audit-event/audit-event.resolver.js';
+import { SessionResolver } from './session/session.resolver.js';
 
 /** The platform wing: bodies and organizations, accounts, sessions, the audit log, notifications. */
 export const platformWing = {
   entities: [Body, Organization, Notification, Account, Session, AuditEvent, RateLimitBucket, Job] as Function[],
   resources: [bodyResource, organizationResource, notificationResource, accountResource, auditEventResource] as Resource[],
   /** Resolvers beyond the CRUD grammar: workflow verbs, reveals, statistics. */
-  resolvers: [NotificationResolver, AccountResolver] as Function[],
+  resolvers: [NotificationResolver, AccountResolver, SessionResolver] as Function[],
 };
