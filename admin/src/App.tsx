@@ -20,6 +20,8 @@ import { ConcentratedIssuesPage } from './concentrated/ConcentratedIssues';
 import { READS_CONCENTRATED } from './concentrated/concentrated';
 import { StatisticsPage } from './statistics/StatisticsPage';
 import { AuditEventList, AuditEventShow } from './audit/AuditEventList';
+import { SessionsPage } from './sessions/SessionsPage';
+import { managesSessions } from './sessions/roles';
 
 const i18nProvider = buildI18nProvider(schemaModel);
 
@@ -64,6 +66,7 @@ export function App() {
             <Route path="/password" element={<ChangePasswordPage />} />
             {concentrated && <Route path="/concentrated" element={<ConcentratedIssuesPage model={model} letters={letters} />} />}
             <Route path="/statistics" element={<StatisticsPage />} />
+            {managesSessions(permissions) && <Route path="/sessions" element={<SessionsPage />} />}
           </CustomRoutes>,
           ...menuOrder(model.resources).map((r) => (
             <Resource

@@ -9,6 +9,8 @@ import { getNamedType, isObjectType } from 'graphql';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
 import { signIn, type SignedIn } from '../support/sessions.js';
 import { createSchema } from '../../server/src/schema.js';
+import { OPERATIONS } from '../../server/src/access/access.operations.js';
+import { SESSION_ADMINS } from '../../admin/src/sessions/roles.js';
 
 let t: TestApp;
 let security: SignedIn;
@@ -117,5 +119,9 @@ describe('activeSessions (等保 会话管理)', () => {
       const err = await expectError(list(client));
       expect(err.extensions).toEqual({ code: 'FORBIDDEN', reason: 'ROLE_REQUIRED', roles: ['SYSTEM_ADMIN', 'SECURITY_ADMIN'] });
     }
+  });
+
+  it('is offered by the console (在线会话) to exactly the roles the server lets call it', () => {
+    expect([...SESSION_ADMINS].sort()).toEqual([...(OPERATIONS.activeSessions as string[])].sort());
   });
 });

@@ -7,6 +7,7 @@ import { addDays, chinaDateTime, todayInChina } from '../letters/deadlines';
 import { canCall, canRead } from '../providers/access';
 import { introspection, schemaModel } from '../providers/dataProvider';
 import { useEnumLabel } from '../schema-ui/fields';
+import { SessionsCard } from '../sessions/SessionsCard';
 
 const OPERATIONS = operationLabels(introspection);
 const RESOURCES = new Map(schemaModel.resources.map((r) => [r.name, r.label]));
@@ -68,8 +69,8 @@ function RecentAuditEvents() {
 
 /**
  * The three administrators' dashboard: the accounts they keep (system and security administrators),
- * the log they read (audit administrator). Sessions are not a resource of the API: they end through
- * an account's 结束会话, so they get no card of their own.
+ * the log they read (audit administrator). Sessions are not a resource of the API: the security
+ * administrator's card counts them (activeSessions) and opens 在线会话.
  */
 export function AdminCards({ roles }: { roles: string[] }) {
   // one moment per visit, or every render would ask for a new list
@@ -93,6 +94,7 @@ export function AdminCards({ roles }: { roles: string[] }) {
           ) : (
             <AdminCount resource="Account" label="待修改初始密码" unit="个账号" filter={{ mustChangePassword: true }} testId="accounts-initial" />
           )}
+          {roles.includes('SECURITY_ADMIN') && <SessionsCard />}
         </>
       )}
       {kept.map((r) => (

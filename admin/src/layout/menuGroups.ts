@@ -1,5 +1,6 @@
 import { READS_CONCENTRATED } from '../concentrated/concentrated';
 import { RATES_ROLES } from '../statistics/rates';
+import { SESSION_ADMINS } from '../sessions/roles';
 
 /** The menu's sections, in the office's order, and the resources each holds. Pure: unit-tested. */
 export const MENU_GROUPS = [
@@ -25,6 +26,7 @@ export type MenuGroupId = (typeof MENU_GROUPS)[number]['id'];
 export const MENU_PAGES: ReadonlyArray<{ group: MenuGroupId; path: string; label: string; roles: readonly string[] }> = [
   { group: 'casework', path: '/concentrated', label: '集中反映问题', roles: READS_CONCENTRATED },
   { group: 'statistics', path: '/statistics', label: '满意率与解决率', roles: RATES_ROLES },
+  { group: 'system', path: '/sessions', label: '在线会话', roles: SESSION_ADMINS },
 ];
 
 /** The pages of a section that the signed-in roles may open. */

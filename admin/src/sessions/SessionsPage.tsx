@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material';
+import LogoutIcon from '@mui/icons-material/Logout';
+import { Confirm, Title, useGetIdentity, useNotify } from 'react-admin';
+import type { ApiError } from '../providers/authProvider';
+import { chinaDateTime } from '../letters/deadlines';
+import { endSessionsOf, useActiveSessions, type ActiveSession } from './sessions';
+
+const END = '结束该账号的会话';
+
+/** The button of one row: a confirm dialog, then revokeSessions for the row's account. */
+function EndSessionsButton({ session, own, onDone }: { session: ActiveSession; own: boolean; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const notify = useNotify();
+  if (own) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        本人当前账号
+      </Typography>
+    );
+  }
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      const n = await endSessionsOf(session.accountId);
+      notify(`已结束 ${session.displayName}（${session.username}）的 ${n} 个会话`, { type: 'success' });
+    } catch (e) {
+      notify((e as ApiError).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+      setOpen(false);
+      onDone();
+    }
+  };
+  return (
+    <>
+      <Button size="small" color="warning" variant="outlined" startIcon={<LogoutIcon />} onClick={() => setOpen(true)} aria-label={`${END}：${session.username}`}>
+        {END}
+      </Button>
+      <Confirm
+        isOpen={open}
+        loading={busy}
+        title="结束会话"
+        content={`结束账号 ${session.displayName}（${session.username}）的全部会话？该账号须重新登录。`}
+        confirm="结束会话"
+        confirmColor="warning"
+        onConfirm={confirm}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
+}
+
+const COLUMNS: Array<{ label: string; value: (s: ActiveSession) => string }> = [
+  { label: '账号', value: (s) => s.username },
+  { label: '姓名', value: (s) => s.displayName },
+  { label: '登录时间', value: (s) => chinaDateTime(s.createdAt) },
+  { label: '最近活动', value: (s) => chinaDateTime(s.lastSeenAt) },
+  { label: '到期时间', value: (s) => chinaDateTime(s.expiresAt) },
+  { label: 'IP', value: (s) => s.ip ?? '—' },
+];
+
+/**
+ * 在线会话 (等保 会话管理): the sessions the server still accepts, for the system and security
+ * administrators; each row ends its account's sessions. Times are Beijing time.
+ */
+export function SessionsPage() {
+  const { sessions, error, reload } = useActiveSessions();
+  const { identity } = useGetIdentity();
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const own = (s: ActiveSession) => identity != null && String(identity.id) === s.accountId;
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title="在线会话" />
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        尚未超时、未被结束的登录会话，最近活动的在前；时间为北京时间。结束某账号的会话后，该账号须重新登录。
+      </Typography>
+      {error && <Alert severity="error">{error}</Alert>}
+      {sessions && sessions.length === 0 && <Alert severity="info">当前没有在线会话</Alert>}
+      {sessions && sessions.length > 0 && phone && (
+        <Stack spacing={1.5} data-testid="sessions">
+          {sessions.map((s) => (
+            <Card key={s.id} variant="outlined" data-testid="session-row" data-username={s.username}>
+              <CardContent>
+                <Typography variant="subtitle1" component="h2">
+                  {s.displayName}（{s.username}）
+                </Typography>
+                {COLUMNS.slice(2).map((c) => (
+                  <Typography key={c.label} variant="body2" color="text.secondary">
+                    {c.label}：{c.value(s)}
+                  </Typography>
+                ))}
+                <Box sx={{ mt: 1 }}>
+                  <EndSessionsButton session={s} own={own(s)} onDone={reload} />
+                </Box>
+              </CardContent>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      {sessions && sessions.length > 0 && !phone && (
+        <Card>
+          <TableContainer>
+            <Table size="small" data-testid="sessions">
+              <TableHead>
+                <TableRow>
+                  {COLUMNS.map((c) => (
+                    <TableCell key={c.label}>{c.label}</TableCell>
+                  ))}
+                  <TableCell />
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {sessions.map((s) => (
+                  <TableRow key={s.id} data-testid="session-row" data-username={s.username}>
+                    {COLUMNS.map((c) => (
+                      <TableCell key={c.label} sx={{ whiteSpace: 'nowrap' }}>
+                        {c.value(s)}
+                      </TableCell>
+                    ))}
+                    <TableCell align="right">
+                      <EndSessionsButton session={s} own={own(s)} onDone={reload} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        </Card>
+      )}
+    </Box>
+  );
+}
