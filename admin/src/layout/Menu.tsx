@@ -3,6 +3,7 @@ import { ListSubheader, useMediaQuery } from '@mui/material';
 import { useLocation } from 'react-router';
 import { Menu as RaMenu, usePermissions, useResourceDefinitions, useSidebarState } from 'react-admin';
 import BarChartIcon from '@mui/icons-material/BarChart';
+import DevicesIcon from '@mui/icons-material/Devices';
 import { MENU_GROUPS, groupResources, pagesFor } from './menuGroups';
 
 /**
@@ -40,7 +41,7 @@ export function Menu() {
           </ListSubheader>
         ) : null,
         ...groups[g.id].map((name) => <RaMenu.ResourceItem key={name} name={name} />),
-        ...pagesFor(g.id, roles).map((p) => <RaMenu.Item key={p.path} to={p.path} primaryText={p.label} leftIcon={g.id === 'statistics' ? <BarChartIcon /> : undefined} />),
+        ...pagesFor(g.id, roles).map((p) => <RaMenu.Item key={p.path} to={p.path} primaryText={p.label} leftIcon={g.id === 'statistics' ? <BarChartIcon /> : p.path === '/sessions' ? <DevicesIcon /> : undefined} />),
       ])}
     </RaMenu>
   );

@@ -24,6 +24,9 @@ import { endSessionsOf, useActiveSessions, type ActiveSession } from './sessions
 
 const END = '结束该账号的会话';
 
+/** An account as the console's lists name it (the display names of the demo carry brackets of their own). */
+const who = (s: ActiveSession) => `${s.displayName} · ${s.username}`;
+
 /** The button of one row: a confirm dialog, then revokeSessions for the row's account. */
 function EndSessionsButton({ session, own, onDone }: { session: ActiveSession; own: boolean; onDone: () => void }) {
   const [open, setOpen] = useState(false);
@@ -32,7 +35,7 @@ function EndSessionsButton({ session, own, onDone }: { session: ActiveSession; o
   if (own) {
     return (
       <Typography variant="body2" color="text.secondary">
-        本人当前账号
+        本人账号
       </Typography>
     );
   }
@@ -40,7 +43,7 @@ function EndSessionsButton({ session, own, onDone }: { session: ActiveSession; o
     setBusy(true);
     try {
       const n = await endSessionsOf(session.accountId);
-      notify(`已结束 ${session.displayName}（${session.username}）的 ${n} 个会话`, { type: 'success' });
+      notify(`已结束 ${who(session)} 的 ${n} 个会话`, { type: 'success' });
     } catch (e) {
       notify((e as ApiError).message, { type: 'error' });
     } finally {
@@ -58,7 +61,7 @@ function EndSessionsButton({ session, own, onDone }: { session: ActiveSession; o
         isOpen={open}
         loading={busy}
         title="结束会话"
-        content={`结束账号 ${session.displayName}（${session.username}）的全部会话？该账号须重新登录。`}
+        content={`结束 ${who(session)} 的全部会话？该账号须重新登录。`}
         confirm="结束会话"
         confirmColor="warning"
         onConfirm={confirm}
@@ -100,7 +103,7 @@ export function SessionsPage() {
             <Card key={s.id} variant="outlined" data-testid="session-row" data-username={s.username}>
               <CardContent>
                 <Typography variant="subtitle1" component="h2">
-                  {s.displayName}（{s.username}）
+                  {who(s)}
                 </Typography>
                 {COLUMNS.slice(2).map((c) => (
                   <Typography key={c.label} variant="body2" color="text.secondary">
@@ -124,7 +127,7 @@ export function SessionsPage() {
                   {COLUMNS.map((c) => (
                     <TableCell key={c.label}>{c.label}</TableCell>
                   ))}
-                  <TableCell />
+                  <TableCell align="right">操作</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
