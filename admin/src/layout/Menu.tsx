@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { ListSubheader, useMediaQuery } from '@mui/material';
 import { useLocation } from 'react-router';
 import { Menu as RaMenu, usePermissions, useResourceDefinitions, useSidebarState } from 'react-admin';
 import BarChartIcon from '@mui/icons-material/BarChart';
 import DevicesIcon from '@mui/icons-material/Devices';
+import GroupWorkIcon from '@mui/icons-material/GroupWork';
 import { MENU_GROUPS, groupResources, pagesFor } from './menuGroups';
 
 /**
@@ -20,6 +21,13 @@ export function CloseDrawerOnNavigation() {
   }, [pathname, phone]);
   return null;
 }
+
+/** Each page of the menu its own icon, so a collapsed menu still tells them apart. */
+const PAGE_ICONS: Record<string, ReactElement> = {
+  '/concentrated': <GroupWorkIcon />,
+  '/statistics': <BarChartIcon />,
+  '/sessions': <DevicesIcon />,
+};
 
 /**
  * The menu as the office thinks: 组织与人员 / 联系群众 / 信件与接待 / 履职考核 / 统计 / 系统, each
@@ -41,7 +49,7 @@ export function Menu() {
           </ListSubheader>
         ) : null,
         ...groups[g.id].map((name) => <RaMenu.ResourceItem key={name} name={name} />),
-        ...pagesFor(g.id, roles).map((p) => <RaMenu.Item key={p.path} to={p.path} primaryText={p.label} leftIcon={g.id === 'statistics' ? <BarChartIcon /> : p.path === '/sessions' ? <DevicesIcon /> : undefined} />),
+        ...pagesFor(g.id, roles).map((p) => <RaMenu.Item key={p.path} to={p.path} primaryText={p.label} leftIcon={PAGE_ICONS[p.path]} />),
       ])}
     </RaMenu>
   );
