@@ -7,6 +7,7 @@ import { addDays, chinaDateTime, todayInChina } from '../letters/deadlines';
 import { canCall, canRead } from '../providers/access';
 import { introspection, schemaModel } from '../providers/dataProvider';
 import { useEnumLabel } from '../schema-ui/fields';
+import { CountCard } from './CountCard';
 import { SessionsCard } from '../sessions/SessionsCard';
 
 const OPERATIONS = operationLabels(introspection);
@@ -16,29 +17,6 @@ const RESOURCES = new Map(schemaModel.resources.map((r) => [r.name, r.label]));
 function useListPath(resource: string, filter?: Record<string, unknown>) {
   const list = useCreatePath()({ resource, type: 'list' });
   return filter ? `${list}?filter=${encodeURIComponent(JSON.stringify(filter))}` : list;
-}
-
-/** One count of records that opens its filtered list. */
-function AdminCount({ resource, label, unit, filter, testId, alert }: { resource: string; label: string; unit: string; filter?: Record<string, unknown>; testId: string; alert?: boolean }) {
-  const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, filter });
-  const to = useListPath(resource, filter);
-  return (
-    <Card variant="outlined" sx={{ flex: '1 1 150px', maxWidth: 240 }}>
-      <CardActionArea component={Link} to={to} aria-label={label}>
-        <CardContent>
-          <Typography variant="subtitle1" color="text.secondary">
-            {label}
-          </Typography>
-          <Typography variant="h4" component="p" data-testid={testId} color={alert && total ? 'error' : undefined}>
-            {isPending || error ? '—' : total}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {unit}
-          </Typography>
-        </CardContent>
-      </CardActionArea>
-    </Card>
-  );
 }
 
 /** The latest entries of the log, each opening its record; the title opens the whole log. */
@@ -86,25 +64,25 @@ export function AdminCards({ roles }: { roles: string[] }) {
     <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 2, mb: 2 }}>
       {accounts && (
         <>
-          <AdminCount resource="Account" label="账号" unit="个账号" testId="accounts-all" />
-          <AdminCount resource="Account" label="已锁定" unit="个账号（登录失败过多）" filter={{ lockedUntil_gte: now }} testId="accounts-locked" alert />
-          <AdminCount resource="Account" label="已停用" unit="个账号" filter={{ isActive: false }} testId="accounts-inactive" />
+          <CountCard resource="Account" label="账号" unit="个账号" testId="accounts-all" />
+          <CountCard resource="Account" label="已锁定" unit="个账号（登录失败过多）" filter={{ lockedUntil_gte: now }} testId="accounts-locked" alert />
+          <CountCard resource="Account" label="已停用" unit="个账号" filter={{ isActive: false }} testId="accounts-inactive" />
           {roles.includes('SECURITY_ADMIN') ? (
-            <AdminCount resource="Account" label="有登录失败" unit="个账号（连续失败未清零）" filter={{ failedLoginCount_gte: 1 }} testId="accounts-failing" alert />
+            <CountCard resource="Account" label="有登录失败" unit="个账号（连续失败未清零）" filter={{ failedLoginCount_gte: 1 }} testId="accounts-failing" alert />
           ) : (
-            <AdminCount resource="Account" label="待修改初始密码" unit="个账号" filter={{ mustChangePassword: true }} testId="accounts-initial" />
+            <CountCard resource="Account" label="待修改初始密码" unit="个账号" filter={{ mustChangePassword: true }} testId="accounts-initial" />
           )}
           {roles.includes('SECURITY_ADMIN') && <SessionsCard />}
         </>
       )}
       {kept.map((r) => (
-        <AdminCount key={r} resource={r} label={getResourceLabel(r, 2)} unit="条记录" testId={`count-${r}`} />
+        <CountCard key={r} resource={r} label={getResourceLabel(r, 2)} unit="条记录" testId={`count-${r}`} />
       ))}
       {audit && (
         <>
-          <AdminCount resource="AuditEvent" label="今日审计记录" unit="条记录" filter={{ occurredAt_gte: dayStart(today) }} testId="audit-today" />
-          <AdminCount resource="AuditEvent" label="近 7 日被拒绝" unit="条记录（越权、锁定等）" filter={{ result: 'DENIED', occurredAt_gte: week }} testId="audit-denied" alert />
-          <AdminCount resource="AuditEvent" label={`近 7 日${ACTION_LABELS.LOGIN_FAILED}`} unit="次" filter={{ action: 'LOGIN_FAILED', occurredAt_gte: week }} testId="audit-login-failed" alert />
+          <CountCard resource="AuditEvent" label="今日审计记录" unit="条记录" filter={{ occurredAt_gte: dayStart(today) }} testId="audit-today" />
+          <CountCard resource="AuditEvent" label="近 7 日被拒绝" unit="条记录（越权、锁定等）" filter={{ result: 'DENIED', occurredAt_gte: week }} testId="audit-denied" alert />
+          <CountCard resource="AuditEvent" label={`近 7 日${ACTION_LABELS.LOGIN_FAILED}`} unit="次" filter={{ action: 'LOGIN_FAILED', occurredAt_gte: week }} testId="audit-login-failed" alert />
           <RecentAuditEvents />
         </>
       )}

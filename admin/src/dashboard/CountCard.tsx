@@ -36,7 +36,7 @@ export function CountCard({
   const warn = !isPending && !error ? warning?.(total) : null;
   return (
     <Card variant="outlined" sx={{ flex: '1 1 150px', maxWidth: 240 }}>
-      <CardActionArea component={Link} to={to} sx={{ height: '100%' }}>
+      <CardActionArea component={Link} to={to} aria-label={label} sx={{ height: '100%' }}>
         <CardContent>
           <Typography variant="subtitle1" color="text.secondary">
             {label}
