@@ -84,7 +84,7 @@ describe('the printed documents of a letter (issue 11)', () => {
     expect(doc.issuer).toBe('苍南县政协办公室');
     expect(doc.issuedOn).toBe('2026年12月1日');
     expect(doc.addressee).toBe('林晓燕：');
-    expect(doc.paragraphs![0]).toBe('您于2026年11月20日以来信（邮寄、递交）方式反映的“农贸市场周边道路积水”一事（编号：CN-2026-000042），本机关已依法受理并办理。现将处理意见答复如下：');
+    expect(doc.paragraphs![0]).toBe('您于2026年11月20日来信反映的“农贸市场周边道路积水”一事，本机关已依法受理并办理。现将处理意见答复如下：');
     expect(doc.sections!.map((s) => s.heading)).toEqual(['一、信访事项', '二、调查核实的事实', '三、办理情况', '四、处理依据', '五、处理结果', '六、复查途径和期限']);
     const text = Object.fromEntries(doc.sections!.map((s) => [s.heading.slice(2), s.text]));
     expect(text['调查核实的事实']).toBe('经实地调查核实，情况基本属实。');
@@ -93,6 +93,11 @@ describe('the printed documents of a letter (issue 11)', () => {
     expect(text['处理依据']).toContain('予以支持');
     expect(text['处理结果']).toBe('已解决。排水管道已疏通，雨天不再积水。');
     expect(text['复查途径和期限']).toBe(reviewNotice('温州市政协办公室'));
+    // without an investigation the facts do not repeat the handling, nor the handling the answer
+    const plain = buildNotice('reply', { ...replied, channel: 'CONTACT_VISIT', investigationFindings: null, conclusion: replied.replyContent }, ctx);
+    expect(plain.paragraphs![0]).toMatch(/^您于2026年11月20日在委员联系走访中反映的/);
+    expect(plain.sections![1].text).toBe('经苍南县住建局调查核实，您反映的情况已查明。');
+    expect(plain.sections![2].text).not.toContain('办结意见');
     expect(text['复查途径和期限']).toBe('如您对本处理意见不服，可以自收到本意见书之日起30日内，以书面形式向本机关的上一级机关温州市政协办公室请求复查，并附本意见书（《信访工作条例》第三十五条）。');
   });
 

@@ -160,10 +160,22 @@ const nameOf = (map: Record<string, string> | undefined, id: unknown) => (id ===
 const names = (map: Record<string, string> | undefined, ids: unknown[] | null | undefined) => (ids ?? []).map((id) => nameOf(map, id)).filter(Boolean).join('、');
 const dueOf = (letter: PrintLetter, measure: string) => letter.deadlines?.find((d) => d.measure === measure);
 
-/** 「您于2026年11月20日通过来信（邮寄、递交）反映的“…”一事（编号 …）」 */
-function theMatter(letter: PrintLetter, ctx: PrintContext): string {
-  const channel = ctx.label('LetterChannel', letter.channel);
-  return `您于${chineseDate(letter.receivedOn)}${channel ? `以${channel}方式` : ''}反映的“${letter.title}”一事（编号：${letter.serialNumber}）`;
+/** How a notice says the writer brought the matter in, by channel. */
+export const CHANNEL_PHRASES: Record<string, string> = {
+  POST: '来信',
+  VISIT: '来访',
+  PHONE: '来电',
+  ONLINE: '通过网上信访',
+  MAILBOX: '通过委员信箱来信',
+  RECEPTION: '在代表接待活动中',
+  CONTACT_VISIT: '在委员联系走访中',
+  REFERRED: '',
+};
+
+/** 「您于2026年11月20日来信反映的“…”一事」 (the serial stands above, on its own line). */
+function theMatter(letter: PrintLetter): string {
+  const how = CHANNEL_PHRASES[letter.channel ?? ''] ?? '';
+  return `您于${chineseDate(letter.receivedOn)}${how}反映的“${letter.title}”一事${letter.channel === 'REFERRED' ? '，经转至本机关' : ''}`;
 }
 
 const OUTCOME_BASIS: Record<string, string> = {
@@ -188,7 +200,7 @@ export function buildNotice(kind: NoticeKind, letter: PrintLetter, ctx: PrintCon
       const flags = [ctx.label('Urgency', letter.urgency), letter.isImportant ? '重要' : ''].filter(Boolean).join('、');
       return {
         ...base,
-        issuedOn: chineseDate(letter.createdAt ?? letter.receivedOn),
+        issuedOn: chineseDate(letter.receivedOn),
         rows: [
           { label: '编号', value: letter.serialNumber },
           { label: '收到日期', value: chineseDate(letter.receivedOn) },
@@ -221,7 +233,7 @@ export function buildNotice(kind: NoticeKind, letter: PrintLetter, ctx: PrintCon
         addressee: to,
         issuedOn: chineseDate(letter.writerNotifiedOn ?? ctx.today),
         paragraphs: [
-          `${theMatter(letter, ctx)}，经审查，属于本机关受理范围。依照《信访工作条例》第二十三条的规定，本机关决定予以受理。`,
+          `${theMatter(letter)}，经审查，属于本机关受理范围。依照《信访工作条例》第二十三条的规定，本机关决定予以受理。`,
           `本机关将依法依规办理${handle ? `，并于${chineseDate(handle.dueOn)}前办结` : ''}，办理结果将书面答复您。${letter.trackingCode ? `您可凭查询码 ${letter.trackingCode} 在网上查询办理进度。` : ''}`,
           '特此告知。',
         ],
@@ -234,7 +246,7 @@ export function buildNotice(kind: NoticeKind, letter: PrintLetter, ctx: PrintCon
         addressee: to,
         issuedOn: chineseDate(letter.writerNotifiedOn ?? ctx.today),
         paragraphs: [
-          `${theMatter(letter, ctx)}，经审查，${(letter.declineReason ?? '不属于本机关受理范围').replace(/[。.]$/, '')}。依照《信访工作条例》第二十三条的规定，本机关决定不予受理。`,
+          `${theMatter(letter)}，经审查，${(letter.declineReason ?? '不属于本机关受理范围').replace(/[。.]$/, '')}。依照《信访工作条例》第二十三条的规定，本机关决定不予受理。`,
           '您可以依照有关法律、法规的规定，向有权处理的机关、单位提出。',
           '特此告知。',
         ],
@@ -276,7 +288,7 @@ export function buildNotice(kind: NoticeKind, letter: PrintLetter, ctx: PrintCon
         addressee: to,
         issuedOn: chineseDate(letter.deadlineExtensionNotifiedOn ?? ctx.today),
         paragraphs: [
-          `${theMatter(letter, ctx)}，本机关已依法受理，正在办理。`,
+          `${theMatter(letter)}，本机关已依法受理，正在办理。`,
           `因${(letter.deadlineExtensionReason ?? '情况复杂').replace(/[。.]$/, '')}，不能在规定期限内办结，${letter.deadlineExtensionApprovedBy ? `经${letter.deadlineExtensionApprovedBy}批准，` : ''}依照《信访工作条例》第三十四条的规定，办理期限延长${letter.deadlineExtendedDays}日${handle ? `，至${chineseDate(handle.dueOn)}` : ''}。办结后将书面答复您。`,
           '特此告知。',
         ],
@@ -289,17 +301,17 @@ export function buildNotice(kind: NoticeKind, letter: PrintLetter, ctx: PrintCon
       const handling = [
         lead ? `本机关受理后，${letter.forwardedOn ? `于${chineseDate(letter.forwardedOn)}` : ''}转${lead}主办${co ? `、${co}协办` : ''}。` : '本机关受理后，依照有关规定进行了办理。',
         letter.handlingResult ? `办理情况：${end(letter.handlingResult)}` : '',
-        letter.conclusion ? `办结意见：${end(letter.conclusion)}` : '',
+        letter.conclusion && letter.conclusion !== letter.replyContent ? `办结意见：${end(letter.conclusion)}` : '',
       ].join('');
       const outcome = ctx.label('LetterOutcome', letter.outcome);
       return {
         ...base,
         addressee: to,
         issuedOn: chineseDate(letter.repliedOn),
-        paragraphs: [`${theMatter(letter, ctx)}，本机关已依法受理并办理。现将处理意见答复如下：`],
+        paragraphs: [`${theMatter(letter)}，本机关已依法受理并办理。现将处理意见答复如下：`],
         sections: [
           { heading: '一、信访事项', text: end(letter.content || letter.title) },
-          { heading: '二、调查核实的事实', text: end(letter.investigationFindings || letter.handlingResult || '经向有关单位了解核实，您反映的情况已查明') },
+          { heading: '二、调查核实的事实', text: end(letter.investigationFindings || `经${lead ? `${lead}` : '本机关'}调查核实，您反映的情况已查明`) },
           { heading: '三、办理情况', text: handling },
           { heading: '四、处理依据', text: (letter.outcome && OUTCOME_BASIS[letter.outcome]) || '依照《信访工作条例》第三十二条及有关法律、法规、规章的规定办理。' },
           { heading: '五、处理结果', text: [outcome && `${outcome}。`, letter.replyContent && end(letter.replyContent)].filter(Boolean).join('') || '见办理情况。' },
@@ -325,28 +337,27 @@ export const PRINT_CSS = `
 @page { size: A4; margin: 20mm; }
 html, body { background: #e9e9e9; margin: 0; }
 .print-sheet { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 16px auto; padding: 20mm; background: #fff; color: #000;
-  font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; font-size: 12pt; line-height: 1.9; box-shadow: 0 1px 6px rgba(0,0,0,.25); }
+  font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; font-size: 12pt; line-height: 1.75; box-shadow: 0 1px 6px rgba(0,0,0,.25); }
 .print-bar { position: sticky; top: 0; z-index: 1; display: flex; gap: 8px; justify-content: center; padding: 8px; background: #f5f5f5; border-bottom: 1px solid #ddd; font-family: 'Noto Sans CJK SC', sans-serif; }
 .print-bar button, .print-bar a { font: inherit; font-size: 14px; padding: 6px 16px; border-radius: 4px; border: 1px solid #1976d2; cursor: pointer; text-decoration: none; }
 .print-bar button { background: #1976d2; color: #fff; }
 .print-bar a { background: #fff; color: #1976d2; }
-.print-issuer-head { text-align: center; font-size: 16pt; letter-spacing: 2px; margin: 0; }
-.print-title { text-align: center; font-size: 20pt; font-weight: bold; letter-spacing: 4px; margin: 4mm 0 2mm; }
-.print-serial { text-align: right; font-size: 11pt; margin: 0 0 6mm; }
-.print-addressee { margin: 0; }
+.print-sheet .print-issuer-head { text-align: center; text-indent: 0; font-size: 15pt; letter-spacing: 2px; margin: 0; }
+.print-title { text-align: center; font-size: 20pt; font-weight: bold; letter-spacing: 4px; margin: 3mm 0 1mm; }
+.print-sheet .print-serial { text-align: right; text-indent: 0; font-size: 11pt; margin: 0 0 4mm; }
 .print-sheet p { margin: 0; text-indent: 2em; text-align: justify; }
-.print-sheet p.print-addressee, .print-sheet p.print-serial { text-indent: 0; }
-.print-section h3 { font-size: 12pt; margin: 3mm 0 0; font-weight: bold; }
+.print-sheet .print-addressee { text-indent: 0; }
+.print-section h3 { font-size: 12pt; margin: 2mm 0 0; font-weight: bold; }
 .print-form { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 11pt; line-height: 1.6; }
 .print-form th, .print-form td { border: 1px solid #000; padding: 2mm 2.5mm; vertical-align: top; text-align: left; white-space: pre-wrap; word-break: break-all; }
 .print-form th { width: 24mm; font-weight: normal; background: #f4f4f4; text-align: center; vertical-align: middle; }
-.print-form td.print-tall { height: 28mm; }
-.print-sign { margin-top: 12mm; margin-left: auto; width: 75mm; text-align: center; line-height: 2; }
+.print-form td.print-tall { height: 20mm; }
+.print-sign { break-inside: avoid; margin-top: 8mm; margin-left: auto; width: 75mm; text-align: center; line-height: 1.8; }
 .print-seal { color: #777; font-size: 10pt; }
-.print-notes { margin-top: 10mm; padding-top: 2mm; border-top: 1px solid #000; font-size: 10pt; line-height: 1.7; }
+.print-notes { break-inside: avoid; margin-top: 6mm; padding-top: 2mm; border-top: 1px solid #000; font-size: 10pt; line-height: 1.7; }
 .print-notes p { text-indent: 0; }
 @media print {
-  html, body { background: #fff; }
+  html, body, #root { background: #fff; height: auto !important; min-height: 0 !important; }
   .print-bar { display: none !important; }
   .print-sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }
 }
