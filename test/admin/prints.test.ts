@@ -121,6 +121,8 @@ describe('the printed documents of a letter (issue 11)', () => {
     expect(row('转办日期')).toBe('2026年11月24日');
     expect(row('办理时限')).toBe('2027年1月19日前（依据：信访工作条例第三十四条）');
     expect(row('来信人')).toBe('（未向承办单位披露）');
+    expect(row('协调领导')).toBe('');
+    expect(buildNotice('forward', { ...replied, coHandlerDepartmentIds: [] }, ctx).rows!.find((r) => r.label === '协调领导')?.value).toBe('无');
     expect(slip.notes!.join('')).toContain('第三十条');
     const disclosed = buildNotice('forward', { ...replied, writerDisclosedAt: '2026-11-24T02:00:00Z' }, ctx);
     expect(disclosed.rows!.find((r) => r.label === '来信人')?.value).toBe('林晓燕');

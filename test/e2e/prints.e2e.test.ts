@@ -68,6 +68,9 @@ describe('the printed documents of a letter', () => {
     expect(offered).toContain('信访登记表');
     expect(offered).toContain('受理告知书');
     expect(offered).not.toContain('不予受理告知书');
+    // the menu has faded in before it is shot
+    await expect.poll(() => menu.evaluate((el) => getComputedStyle(el.closest('.MuiPaper-root') ?? el).opacity)).toBe('1');
+    await browser.shot('print-menu');
     await menu.getByRole('menuitem', { name: '答复意见书（信访处理意见书）' }).click();
 
     await page.getByRole('heading', { name: '信访处理意见书', level: 1 }).waitFor();
@@ -110,6 +113,32 @@ describe('the printed documents of a letter', () => {
     expect(await form.getByRole('rowheader', { name: '编号' }).locator('xpath=following-sibling::td[1]').textContent()).toBe(serial);
     expect(await form.innerText()).not.toMatch(/1[3-9]\d{9}/);
     await browser.shot('print-register');
+    expect(pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true })).pages).toBe(1);
+  });
+
+  it('the office prints the 转办单 of a forwarded letter: lead department, the leader’s 批示, the writer withheld (PV7, PR2)', async () => {
+    await page.goto(`${browser.origin}/`);
+    await page.getByRole('heading', { name: '欢迎使用联络' }).waitFor();
+    await page.getByRole('menuitem', { name: '来信', exact: true }).click();
+    await page.getByRole('tab', { name: '全部' }).click();
+    await page.getByRole('tab', { name: '全部', selected: true }).waitFor();
+    await page.getByRole('button', { name: '已转办', exact: true }).click();
+    const rows = page.locator('tbody tr');
+    await expect.poll(async () => { const all = await rows.allInnerTexts(); return all.length > 0 && all.every((r) => r.includes('已转办')); }).toBe(true);
+    await rows.first().locator('td').first().click();
+    await page.getByTestId('letter-status').getByText('已转办', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '打印文书' }).click();
+    const offered = await page.getByRole('menu').getByRole('menuitem').allTextContents();
+    // not replied yet: no 答复意见书
+    expect(offered).not.toContain('答复意见书（信访处理意见书）');
+    await page.getByRole('menuitem', { name: '转办单' }).click();
+    await page.getByRole('heading', { name: '信访事项转办单', level: 1 }).waitFor();
+    const slip = page.getByRole('article', { name: '信访事项转办单' });
+    const cell = (label: string) => slip.getByRole('rowheader', { name: label, exact: true }).locator('xpath=following-sibling::td[1]').innerText();
+    expect(await cell('主办单位')).not.toBe('');
+    expect(await cell('领导批示')).toMatch(/（\S+　\d{4}年\d{1,2}月\d{1,2}日）$/);
+    expect(await cell('转办日期')).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    await browser.shot('print-forward');
     expect(pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true })).pages).toBe(1);
   });
 

@@ -271,7 +271,7 @@ export function buildNotice(kind: NoticeKind, letter: PrintLetter, ctx: PrintCon
           { label: '领导批示', value: decisionText(letter, ctx), wide: true },
           { label: '主办单位', value: lead },
           { label: '协办单位', value: names(ctx.departments, letter.coHandlerDepartmentIds) || '无' },
-          { label: '协调领导', value: nameOf(ctx.leaders, letter.coordinatorLeaderId) },
+          { label: '协调领导', value: nameOf(ctx.leaders, letter.coordinatorLeaderId) || (letter.coHandlerDepartmentIds?.length ? '' : '无') },
           { label: '转办日期', value: letter.forwardedOn ? chineseDate(letter.forwardedOn) : '' },
           { label: '办理时限', value: handle ? `${chineseDate(handle.dueOn)}前${handle.ruleRef ? `（依据：${handle.ruleRef}）` : ''}` : '', wide: true },
         ],
