@@ -22,6 +22,7 @@ import { StatisticsPage } from './statistics/StatisticsPage';
 import { AuditEventList, AuditEventShow } from './audit/AuditEventList';
 import { SessionsPage } from './sessions/SessionsPage';
 import { managesSessions } from './sessions/roles';
+import { PrintPage } from './prints/PrintPage';
 
 const i18nProvider = buildI18nProvider(schemaModel);
 
@@ -68,6 +69,7 @@ export function App() {
             <Route path="/statistics" element={<StatisticsPage />} />
             {managesSessions(permissions) && <Route path="/sessions" element={<SessionsPage />} />}
           </CustomRoutes>,
+          <CustomRoutes key="print" noLayout><Route path="/Letter/:id/print/:kind" element={<PrintPage />} /></CustomRoutes>,
           ...menuOrder(model.resources).map((r) => (
             <Resource
               key={r.name}

@@ -10,6 +10,7 @@ import { WriterButtons } from './WriterButtons';
 import { LetterConcentratedIssue } from '../concentrated/ConcentratedIssues';
 import { READS_CONCENTRATED } from '../concentrated/concentrated';
 import { verbModel, verbUsable } from './verbs';
+import { PrintMenu } from '../prints/PrintMenu';
 
 interface Props {
   model: SchemaModel;
@@ -131,6 +132,7 @@ export function LetterShow({ model, letters }: Props) {
             <Deadlines />
             <ConcentratedNote />
             <Steps model={model} letters={letters} />
+            <PrintMenu />
             <Divider />
             <Typography variant="subtitle1" component="h3">
               办理记录
