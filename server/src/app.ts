@@ -16,6 +16,7 @@ import { scopeOf } from './access/access.scope.js';
 import { ANONYMOUS } from './common/context.js';
 import { authenticate } from './platform/session/session.service.js';
 import { mailboxRegisterExport } from './casework/mailbox/mailbox.export.js';
+import { listExport } from './platform/export/export.route.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -97,6 +98,8 @@ export async function createApp({ orm, adminDir }: AppOptions): Promise<App> {
   );
 
   app.get('/export/mailbox-register.xlsx', mailboxRegisterExport(orm)); // MB7
+  // any list as a workbook, through the same allXs query, gate and scope as /graphql (issue 11)
+  app.get('/export/:resource.xlsx', listExport(orm, schema));
 
   if (adminDir && fs.existsSync(path.join(adminDir, 'index.html'))) {
     // hashed assets are cached for long; the HTML that names them never is, so a deploy shows at once

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Chip, TextField as MuiTextField, useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, ExportButton, FilterButton, List, SelectInput, Show, SimpleList, SimpleShowLayout, TextInput, TopToolbar, FunctionField, TextField, useInput, type InputProps } from 'react-admin';
+import { DataTable, FilterButton, List, SelectInput, Show, SimpleList, SimpleShowLayout, TextInput, TopToolbar, FunctionField, TextField, useInput, type InputProps } from 'react-admin';
+import { ExportButton } from '../export/ExportButton';
 import { chinaDateTime } from '../letters/deadlines';
 import { introspection, schemaModel } from '../providers/dataProvider';
 import { isRealDate, normalizeDate } from '../schema-ui/dates';

@@ -16,6 +16,7 @@ export const ACTION_LABELS: Record<string, string> = {
   REVEAL: '查看个人信息原文',
   ACCESS_DENIED: '越权访问被拒绝',
   MAINTENANCE: '审计日志维护',
+  EXPORT: '导出列表',
 };
 
 /** Operations whose description does not read as a log line. */

@@ -1,5 +1,6 @@
 import { Chip, Tab, Tabs, Tooltip, Typography, useMediaQuery } from '@mui/material';
-import { CreateButton, DataTable, ExportButton, FilterButton, List, SearchInput, SelectInput, SimpleList, TopToolbar, useListContext } from 'react-admin';
+import { CreateButton, DataTable, FilterButton, List, SearchInput, SelectInput, SimpleList, TopToolbar, useListContext } from 'react-admin';
+import { ExportButton } from '../export/ExportButton';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { enumChoices, useEnumLabel } from '../schema-ui/fields';
 import { LinkedFilterChips } from '../schema-ui/views';

@@ -14,7 +14,6 @@ import {
   DataTable,
   DeleteButton,
   Edit,
-  ExportButton,
   FilterButton,
   FunctionField,
   List,
@@ -32,6 +31,7 @@ import {
   useListContext,
   useLocaleState,
 } from 'react-admin';
+import { ExportButton } from '../export/ExportButton';
 import { Fragment } from 'react';
 import { Box, Chip, useMediaQuery, type Theme } from '@mui/material';
 import { chinaDateTime } from '../letters/deadlines';

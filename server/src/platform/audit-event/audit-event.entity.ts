@@ -23,6 +23,8 @@ export const AuditAction = {
   REVEAL: 'REVEAL',
   ACCESS_DENIED: 'ACCESS_DENIED',
   MAINTENANCE: 'MAINTENANCE',
+  /** A list exported as a workbook (resource and row count, never values). */
+  EXPORT: 'EXPORT',
 } as const;
 
 /**
