@@ -5,12 +5,15 @@
 // in its dist folder by the last build of this script and its entry file exists; a fresh clone has
 // no dist, so it builds both. `npm run build` still builds everything unconditionally.
 //
-// Usage: node scripts/build-if-changed.mjs [--force]
+// Usage: node scripts/build-if-changed.mjs [--force] [--start]
+//   --start  then run the server in this process (npm start): one Node start-up less, and on Node 22+
+//            V8's compile cache (node_modules/.cache/lianluo-node) makes later starts load faster
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STAMP = '.build-stamp';
@@ -88,3 +91,8 @@ for (const r of results) if (r.status === 'fulfilled') console.log(`[build] ${r.
 for (const r of failed) console.error(`[build] failed: ${r.reason.message}`);
 if (failed.length) process.exit(1);
 console.log(`[build] checked in ${Date.now() - started} ms`);
+
+if (process.argv.includes('--start')) {
+  module.enableCompileCache?.(path.join(root, 'node_modules', '.cache', 'lianluo-node'));
+  await import(pathToFileURL(path.join(root, parts[0].entry)).href);
+}

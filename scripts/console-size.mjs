@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The console's download size (issue 11 item 6): what index.html loads before the first screen (its
-// scripts, styles and their static imports, gzipped) and everything in admin/dist/assets.
+// scripts, styles and their static imports, gzipped and as served) and everything in admin/dist/assets.
 // Usage: node scripts/console-size.mjs [admin/dist]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +25,8 @@ while (queue.length) {
 const all = fs.readdirSync(path.join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f)).map((f) => `assets/${f}`);
 const sum = (files) => [...files].reduce((n, f) => n + gz(path.join(dist, f)), 0);
 const raw = (files) => [...files].reduce((n, f) => n + fs.statSync(path.join(dist, f)).size, 0);
-console.log(`initial: ${initial.size} files, ${kB(raw(initial))} (${kB(sum(initial))} gzipped)`);
-console.log(`total:   ${all.length} files, ${kB(raw(all))} (${kB(sum(all))} gzipped)`);
+// as served to a browser that accepts brotli: the build's .br copies (admin/vite.config.ts)
+const served = (files) => [...files].reduce((n, f) => n + fs.statSync(path.join(dist, fs.existsSync(path.join(dist, `${f}.br`)) ? `${f}.br` : f)).size, 0);
+console.log(`initial: ${initial.size} files, ${kB(raw(initial))} (${kB(sum(initial))} gzipped, ${kB(served(initial))} as served with brotli)`);
+console.log(`total:   ${all.length} files, ${kB(raw(all))} (${kB(sum(all))} gzipped, ${kB(served(all))} as served with brotli)`);
 if (process.argv.includes('--list')) for (const f of initial) console.log(`  ${f} ${kB(gz(path.join(dist, f)))}`);
