@@ -1,8 +1,8 @@
 import { Route } from 'react-router';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { ChangePasswordPage } from './auth/ChangePasswordPage';
+import { lazyPages } from './lazyPages';
 import { LoginPage } from './auth/LoginPage';
-import { Dashboard } from './dashboard/Dashboard';
 import { buildI18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { modelForRoles } from './providers/access';
@@ -11,18 +11,21 @@ import { dataProvider, schemaModel } from './providers/dataProvider';
 import { menuOrder } from './providers/menuOrder';
 import type { SchemaModel } from './providers/schema';
 import { represent } from './providers/schema';
-import { SchemaCreate, SchemaEdit, SchemaList, SchemaShow } from './schema-ui/views';
-import { LetterList } from './letters/LetterList';
-import { LetterShow } from './letters/LetterShow';
-import { LetterCreate, LetterEdit } from './letters/LetterForm';
-import { NotificationList } from './notifications/NotificationList';
-import { ConcentratedIssuesPage } from './concentrated/ConcentratedIssues';
 import { READS_CONCENTRATED } from './concentrated/concentrated';
-import { StatisticsPage } from './statistics/StatisticsPage';
-import { AuditEventList, AuditEventShow } from './audit/AuditEventList';
-import { SessionsPage } from './sessions/SessionsPage';
 import { managesSessions } from './sessions/roles';
-import { PrintPage } from './prints/PrintPage';
+
+// the pages load on first use, so the login page and the dashboard fetch little (lazyPages.tsx)
+const { Dashboard } = lazyPages(() => import('./dashboard/Dashboard'));
+const { SchemaCreate, SchemaEdit, SchemaList, SchemaShow } = lazyPages(() => import('./schema-ui/views'));
+const { LetterList } = lazyPages(() => import('./letters/LetterList'));
+const { LetterShow } = lazyPages(() => import('./letters/LetterShow'));
+const { LetterCreate, LetterEdit } = lazyPages(() => import('./letters/LetterForm'));
+const { NotificationList } = lazyPages(() => import('./notifications/NotificationList'));
+const { ConcentratedIssuesPage } = lazyPages(() => import('./concentrated/ConcentratedIssues'));
+const { StatisticsPage } = lazyPages(() => import('./statistics/StatisticsPage'));
+const { AuditEventList, AuditEventShow } = lazyPages(() => import('./audit/AuditEventList'));
+const { SessionsPage } = lazyPages(() => import('./sessions/SessionsPage'));
+const { PrintPage } = lazyPages(() => import('./prints/PrintPage'));
 
 const i18nProvider = buildI18nProvider(schemaModel);
 

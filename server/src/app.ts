@@ -17,6 +17,7 @@ import { ANONYMOUS } from './common/context.js';
 import { authenticate } from './platform/session/session.service.js';
 import { mailboxRegisterExport } from './casework/mailbox/mailbox.export.js';
 import { listExport } from './platform/export/export.route.js';
+import { consoleStatic } from './common/console-static.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -102,21 +103,8 @@ export async function createApp({ orm, adminDir }: AppOptions): Promise<App> {
   app.get('/export/:resource.xlsx', listExport(orm, schema));
 
   if (adminDir && fs.existsSync(path.join(adminDir, 'index.html'))) {
-    // hashed assets are cached for long; the HTML that names them never is, so a deploy shows at once
-    app.use(
-      express.static(adminDir, {
-        index: 'index.html',
-        maxAge: '7d',
-        setHeaders: (res, file) => {
-          if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-        },
-      }),
-    );
-    // client-side routes of the console fall back to its index page
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(adminDir, 'index.html'));
-    });
+    // hashed assets cached for a year, index.html revalidated, brotli/gzip (common/console-static.ts)
+    app.use(consoleStatic(adminDir));
   }
 
   // malformed JSON bodies and oversized requests: a coded 4xx, never a 500 with a stack

@@ -1,7 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Account } from '../platform/account/account.entity.js';
 import { Body } from '../platform/body/body.entity.js';
-import { DemoSeeder } from '../../../seeds/demo.seeder.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, hasDemoData, seedDemoAccounts, type DemoAccount } from '../../../seeds/demo-accounts.js';
 
 export interface DemoSeedOptions {
@@ -34,6 +33,8 @@ export async function seedDemoIfEmpty(orm: MikroORM, options: DemoSeedOptions = 
     return 0;
   }
   const t = Date.now();
+  // the seeder (and faker) load only for an empty database, not on each restart (issue 11 item 6)
+  const { DemoSeeder } = await import('../../../seeds/demo.seeder.js');
   await new DemoSeeder().run(em);
   if (accounts) {
     announce(await seedDemoAccounts(orm.em.fork()), log);

@@ -3,7 +3,6 @@
  * officer sends to the city office in early January): `GET /export/mailbox-register.xlsx?bodyId=&year=`.
  * The same figures and reach as the `mailboxRegisterStatistics` query; a session is required.
  */
-import ExcelJS from 'exceljs';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Role } from '../../platform/account/role.js';
@@ -25,6 +24,8 @@ export function mailboxRegisterTitle(s: Pick<MailboxRegisterValue, 'bodyName' | 
 
 /** The workbook: a title row, the header row, one row per group, the total row. */
 export async function mailboxRegisterWorkbook(stats: MailboxRegisterValue): Promise<Buffer> {
+  // loaded on the first export, not at start-up (some 400 files: issue 11 item 6)
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = '联络 Lianluo';
   wb.created = new Date();
