@@ -1,5 +1,6 @@
 import { Chip } from '@mui/material';
-import { BooleanInput, DataTable, List } from 'react-admin';
+import { BooleanInput, DataTable, List, TopToolbar } from 'react-admin';
+import { ExportButton } from '../export/ExportButton';
 import { useEnumLabel } from '../schema-ui/fields';
 import { graphql } from '../providers/authProvider';
 import { chinaDateTime } from '../letters/deadlines';
@@ -15,6 +16,12 @@ export function NotificationList() {
       filterDefaultValues={{ forMe: true, unread: true }}
       sort={{ field: 'createdAt', order: 'DESC' }}
       title="我的通知"
+      // the server's workbook, like every list (react-admin's exporter pages through the API)
+      actions={
+        <TopToolbar>
+          <ExportButton />
+        </TopToolbar>
+      }
     >
       <DataTable
         bulkActionButtons={false}
