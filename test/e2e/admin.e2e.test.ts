@@ -2,13 +2,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDateTime } from '../../admin/src/letters/deadlines.js';
 import type { TestApp } from '../support/app.js';
-import { openConsole, startDemoApp, totpCode, type ConsoleBrowser } from '../support/console.js';
+import { openDemoConsole, totpCode, type ConsoleBrowser, type DemoConsole } from '../support/console.js';
 
 /**
  * The three administrators' jobs on the demo seed: the system administrator reads the accounts from
  * the dashboard, the auditor filters the log. Everything after sign-in is clicks and keys; the audit
  * events are the ones the seed and the sign-ins themselves write.
  */
+let demo: DemoConsole;
 let t: TestApp;
 let browser: ConsoleBrowser;
 let page: Page;
@@ -26,15 +27,11 @@ async function failSignIn(username: string, answer: RegExp) {
 }
 
 beforeAll(async () => {
-  t = await startDemoApp();
-  browser = await openConsole(t);
-  page = browser.page;
+  demo = await openDemoConsole();
+  ({ t, browser, page } = demo);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => demo?.close());
 
 describe('the administrators in the console', () => {
   it('the system administrator reads the account cards on the dashboard and opens the locked account', async () => {

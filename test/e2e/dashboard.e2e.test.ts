@@ -6,13 +6,14 @@ import { formatPercent, monthBuckets, yearToDate } from '../../admin/src/statist
 import { Account } from '../../server/src/platform/account/account.entity.js';
 import { createSession } from '../../server/src/platform/session/session.service.js';
 import type { TestApp } from '../support/app.js';
-import { openConsole, startDemoApp, type ConsoleBrowser } from '../support/console.js';
+import { openDemoConsole, type ConsoleBrowser, type DemoConsole } from '../support/console.js';
 
 /**
  * The dashboards of the working roles and the 统计 page, on the demo seed alone. The seed's day is
  * fixed (2026-11-20) but the server counts with the real clock, so every expected figure is asked of
  * the API, as the same demo account, at the time of the test.
  */
+let demo: DemoConsole;
 let t: TestApp;
 let browser: ConsoleBrowser;
 let page: Page;
@@ -61,14 +62,11 @@ async function noOverflow(): Promise<number> {
 }
 
 beforeAll(async () => {
-  t = await startDemoApp();
-  browser = await openConsole(t);
-  ({ page, pageErrors } = browser);
+  demo = await openDemoConsole();
+  ({ t, browser, page } = demo);
+  ({ pageErrors } = browser);
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => demo?.close());
 
 describe('the dashboards and the 统计 page', () => {
   it("a leader reads the dashboard's rates (SV3) with the month-by-month chart, and the urgent letters in hand (PV6)", async () => {

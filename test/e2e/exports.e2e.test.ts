@@ -6,25 +6,20 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../support/app.js';
-import { openConsole, startDemoApp, type ConsoleBrowser } from '../support/console.js';
+import { openDemoConsole, type ConsoleBrowser, type DemoConsole } from '../support/console.js';
 
-let t: TestApp;
+let demo: DemoConsole;
 let browser: ConsoleBrowser;
 let page: Page;
 
-const sql = async (query: string, params: unknown[] = []) => t.orm.em.fork().getConnection().execute<any[]>(query, params);
+const sql = (query: string, params: unknown[] = []) => demo.sql(query, params);
 
 beforeAll(async () => {
-  t = await startDemoApp();
-  browser = await openConsole(t);
-  page = browser.page;
+  demo = await openDemoConsole();
+  ({ browser, page } = demo);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => demo?.close());
 
 /** The rows of the first sheet, each as its cells' text (the header row first). */
 async function sheetRows(file: string): Promise<string[][]> {

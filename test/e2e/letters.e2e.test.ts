@@ -5,28 +5,23 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../support/app.js';
-import { openConsole, startDemoApp, type ConsoleBrowser } from '../support/console.js';
+import { openDemoConsole, type ConsoleBrowser, type DemoConsole } from '../support/console.js';
 
-let t: TestApp;
+let demo: DemoConsole;
 let browser: ConsoleBrowser;
 let page: Page;
 /** The department the demo `handler` works for (the seed picks the one with the most letters). */
 let handlerDepartment: string;
 
-const sql = async (query: string, params: unknown[] = []) => t.orm.em.fork().getConnection().execute<any[]>(query, params);
+const sql = (query: string, params: unknown[] = []) => demo.sql(query, params);
 
 beforeAll(async () => {
-  t = await startDemoApp();
-  browser = await openConsole(t);
-  page = browser.page;
+  demo = await openDemoConsole();
+  ({ browser, page } = demo);
   [{ name: handlerDepartment }] = await sql(`select d.name from account a join department d on d.id = a.department_id where a.username = 'handler'`);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => demo?.close());
 
 /** Opens a step's dialog from the letter page, lets `fill` fill it in, confirms, and waits for the new state. */
 async function step(name: string, fill: (dialog: Locator) => Promise<void>, status: string) {

@@ -6,23 +6,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../support/app.js';
-import { openConsole, SHOTS, startDemoApp, type ConsoleBrowser } from '../support/console.js';
+import { openDemoConsole, SHOTS, type ConsoleBrowser, type DemoConsole } from '../support/console.js';
 
-let t: TestApp;
+let demo: DemoConsole;
 let browser: ConsoleBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  t = await startDemoApp();
-  browser = await openConsole(t);
-  page = browser.page;
+  demo = await openDemoConsole();
+  ({ browser, page } = demo);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => demo?.close());
 
 /** The pages of a PDF and their media boxes, read from its page objects (Chromium writes them uncompressed). */
 function pdfPages(pdf: Buffer) {

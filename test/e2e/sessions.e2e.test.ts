@@ -4,13 +4,14 @@ import { GraphQLClient, gql } from 'graphql-request';
 import { chinaDateTime } from '../../admin/src/letters/deadlines.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import type { TestApp } from '../support/app.js';
-import { openConsole, startDemoApp, totpCode, type ConsoleBrowser } from '../support/console.js';
+import { openDemoConsole, totpCode, type ConsoleBrowser, type DemoConsole } from '../support/console.js';
 
 /**
  * 在线会话 (等保 会话管理) on the demo seed: the member signs in over the API (a second client, as a
  * phone would), the security administrator finds that session in the console and ends it.
  * Everything the administrator does after signing in is clicks.
  */
+let demo: DemoConsole;
 let t: TestApp;
 let browser: ConsoleBrowser;
 let page: Page;
@@ -23,15 +24,11 @@ const tableRows = () =>
   page.locator('[data-testid="sessions"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
 
 beforeAll(async () => {
-  t = await startDemoApp();
-  browser = await openConsole(t);
-  page = browser.page;
+  demo = await openDemoConsole();
+  ({ t, browser, page } = demo);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => demo?.close());
 
 describe('在线会话 in the console', () => {
   it('the security administrator ends a member’s session from 在线会话', async () => {

@@ -116,3 +116,28 @@ export async function openConsole(t: TestApp): Promise<ConsoleBrowser> {
     },
   };
 }
+
+export interface DemoConsole {
+  t: TestApp;
+  browser: ConsoleBrowser;
+  page: Page;
+  /** Reads the database the console wrote to (checks only: the jobs set up nothing through it). */
+  sql: (query: string, params?: unknown[]) => Promise<any[]>;
+  close(): Promise<void>;
+}
+
+/** The demo-seeded app and a browser on its console: what every job file starts in its beforeAll. */
+export async function openDemoConsole(): Promise<DemoConsole> {
+  const t = await startDemoApp();
+  const browser = await openConsole(t);
+  return {
+    t,
+    browser,
+    page: browser.page,
+    sql: (query, params = []) => t.orm.em.fork().getConnection().execute<any[]>(query, params),
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
+}

@@ -48,17 +48,14 @@ function Figure({ label, value, testId, detail }: { label: string; value: string
   );
 }
 
-/** By lead department (承办单位), with the department's name. */
-function DepartmentTable({ rows }: { rows: DepartmentFigures[] }) {
-  const { data: departments } = useGetMany('Department', { ids: rows.map((r) => r.departmentId) }, { enabled: rows.length > 0 });
-  const name = (id: string) => departments?.find((d) => String(d.id) === String(id))?.name ?? '…';
-  if (!rows.length) return <Typography color="text.secondary">本期没有已转办来信的评价或办结。</Typography>;
+/** Rows of figures under a first column (月份 or 承办单位); a missing figure reads —. */
+function FiguresTable({ first, testId, named, rows }: { first: string; testId: string; named?: boolean; rows: Array<{ key: string; label: string; f?: Figures }> }) {
   return (
     <Box sx={{ overflowX: 'auto' }}>
-      <Table size="small" data-testid="rates-departments" sx={NAMED_TABLE_SX}>
+      <Table size="small" data-testid={testId} sx={named ? NAMED_TABLE_SX : TABLE_SX}>
         <TableHead>
           <TableRow>
-            <TableCell>承办单位</TableCell>
+            <TableCell>{first}</TableCell>
             <TableCell align="right">满意率</TableCell>
             <TableCell align="right">评价数</TableCell>
             <TableCell align="right">解决率</TableCell>
@@ -66,38 +63,8 @@ function DepartmentTable({ rows }: { rows: DepartmentFigures[] }) {
           </TableRow>
         </TableHead>
         <TableBody>
-          {rows.map((r) => (
-            <TableRow key={r.departmentId}>
-              <TableCell>{name(r.departmentId)}</TableCell>
-              <TableCell align="right">{formatPercent(r.satisfactionRate)}</TableCell>
-              <TableCell align="right">{r.rated}</TableCell>
-              <TableCell align="right">{formatPercent(r.resolutionRate)}</TableCell>
-              <TableCell align="right">{r.concluded}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </Box>
-  );
-}
-
-/** Month by month, as a table beside the chart (readable without the chart, and on paper). */
-function MonthTable({ rows }: { rows: Array<{ label: string; f?: Figures }> }) {
-  return (
-    <Box sx={{ overflowX: 'auto' }}>
-      <Table size="small" data-testid="rates-months" sx={TABLE_SX}>
-        <TableHead>
-          <TableRow>
-            <TableCell>月份</TableCell>
-            <TableCell align="right">满意率</TableCell>
-            <TableCell align="right">评价数</TableCell>
-            <TableCell align="right">解决率</TableCell>
-            <TableCell align="right">办结数</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.map(({ label, f }) => (
-            <TableRow key={label}>
+          {rows.map(({ key, label, f }) => (
+            <TableRow key={key}>
               <TableCell>{label}</TableCell>
               <TableCell align="right">{formatPercent(f?.satisfactionRate)}</TableCell>
               <TableCell align="right">{f ? f.rated : '—'}</TableCell>
@@ -109,6 +76,14 @@ function MonthTable({ rows }: { rows: Array<{ label: string; f?: Figures }> }) {
       </Table>
     </Box>
   );
+}
+
+/** By lead department (承办单位), with the department's name. */
+function DepartmentTable({ rows }: { rows: DepartmentFigures[] }) {
+  const { data: departments } = useGetMany('Department', { ids: rows.map((r) => r.departmentId) }, { enabled: rows.length > 0 });
+  const name = (id: string) => departments?.find((d) => String(d.id) === String(id))?.name ?? '…';
+  if (!rows.length) return <Typography color="text.secondary">本期没有已转办来信的评价或办结。</Typography>;
+  return <FiguresTable first="承办单位" testId="rates-departments" named rows={rows.map((r) => ({ key: r.departmentId, label: name(r.departmentId), f: r }))} />;
 }
 
 /**
@@ -171,7 +146,7 @@ export function RatesPanel({
                 <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
                   按月
                 </Typography>
-                <MonthTable rows={buckets.map((b) => ({ label: b.label, f: data[b.key] }))} />
+                <FiguresTable first="月份" testId="rates-months" rows={buckets.map((b) => ({ key: b.key, label: b.label, f: data[b.key] }))} />
                 <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
                   按承办单位
                 </Typography>
