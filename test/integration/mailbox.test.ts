@@ -251,3 +251,45 @@ describe('mailbox letters (MB3)', () => {
     expect(byMailbox.allLetters).toEqual([{ serialNumber: 'JX-2026-000001' }]);
   });
 });
+
+describe('an opening with the letters found registered in one go (MB3, MB4)', () => {
+  const OPEN_WITH_LETTERS = gql`
+    mutation ($m: ID!, $on: LocalDate!, $by: ID!, $n: Int!, $letters: [MailboxLetterInput!]) {
+      openMailbox(mailboxId: $m, openedOn: $on, openedByMemberId: $by, letterCount: $n, letters: $letters) { id letterCount }
+    }
+  `;
+  const FOUND = [
+    { title: '楼道灯不亮', content: '新兴社区 3 幢楼道灯坏了两周', writerName: '周红', writerPhone: '13712345678', writerAddress: '新兴社区3幢201室' },
+    { title: '垃圾分类点异味', content: '小区垃圾分类点夏天异味大', isAnonymous: true },
+  ];
+
+  it('opens the mailbox and registers each letter found as a mailbox letter of the opener, received that day (MB3, MB4)', async () => {
+    const res = await req(t, OPEN_WITH_LETTERS, { m: mailboxId, on: '2026-05-01', by: lead, n: 2, letters: FOUND });
+    const openingId = res.openMailbox.id;
+    expect(res.openMailbox).toEqual({ id: openingId, letterCount: 2 });
+    const letters = await req(
+      t,
+      gql`query ($o: ID) { allLetters(filter: { mailboxOpeningId: $o }, sortField: "id", sortOrder: "ASC") { serialNumber channel status title memberId organizationId community receivedOn writerName writerPhoneMasked isAnonymous } }`,
+      { o: openingId },
+    );
+    expect(letters.allLetters).toEqual([
+      { serialNumber: 'JX-2026-000002', channel: 'MAILBOX', status: 'REGISTERED', title: '楼道灯不亮', memberId: lead, organizationId: jx, community: '新兴社区', receivedOn: '2026-05-01', writerName: '周红', writerPhoneMasked: '137****5678', isAnonymous: false },
+      { serialNumber: 'JX-2026-000003', channel: 'MAILBOX', status: 'REGISTERED', title: '垃圾分类点异味', memberId: lead, organizationId: jx, community: '新兴社区', receivedOn: '2026-05-01', writerName: null, writerPhoneMasked: null, isAnonymous: true },
+    ]);
+    expect(await lastOpenedOn()).toBe('2026-05-01');
+  });
+
+  it('refuses the opening when a letter is refused or the count differs, naming the letter, and writes nothing (MB3)', async () => {
+    const before = (await req(t, gql`{ _allMailboxOpeningsMeta { count } }`))._allMailboxOpeningsMeta.count;
+    const bad = await expectError(req(t, OPEN_WITH_LETTERS, { m: mailboxId, on: '2026-05-16', by: lead, n: 2, letters: [FOUND[1], { title: '', content: '没有标题' }] }));
+    expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'letters.1.title' });
+    const phone = await expectError(req(t, OPEN_WITH_LETTERS, { m: mailboxId, on: '2026-05-16', by: lead, n: 1, letters: [{ ...FOUND[0], writerPhone: '12345' }] }));
+    expect(phone.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'letters.0.writerPhone' });
+    const count = await expectError(req(t, OPEN_WITH_LETTERS, { m: mailboxId, on: '2026-05-16', by: lead, n: 3, letters: FOUND }));
+    expect(count.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'letterCount' });
+    expect(count.message).toBe('letterCount：收到信件 3 封，登记了 2 封：每封来信都须登记（MB3）');
+    expect((await req(t, gql`{ _allMailboxOpeningsMeta { count } }`))._allMailboxOpeningsMeta.count).toBe(before);
+    expect((await req(t, gql`query ($m: ID) { _allLettersMeta(filter: { mailboxId: $m }) { count } }`, { m: mailboxId }))._allLettersMeta.count).toBe(3);
+    expect(await lastOpenedOn()).toBe('2026-05-01');
+  });
+});

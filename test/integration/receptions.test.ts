@@ -21,6 +21,7 @@ const st: Record<string, string> = {};
 let xinqiStaff: GraphQLClient;
 let xiaogangStaff: GraphQLClient;
 let xinqiReception: string;
+let officer: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -35,7 +36,7 @@ beforeAll(async () => {
   st['小港'] = await createStation(bl, { name: '小港街道代表联络站', deputyIds: [d['钱伟']] });
   st['网上'] = await createStation(bl, { name: '北仑区网上代表联络站', deputyIds: [], isOnline: true });
   st['宁波'] = await createStation(nb, { name: '宁波市人大代表联络站', deputyIds: [d['周敏'], d['孙海燕']] });
-  await createLiaisonOfficer(bl, st['新碶'], '冯婷');
+  officer = await createLiaisonOfficer(bl, st['新碶'], '冯婷');
 
   xinqiStaff = await stationStaff(t, bl, st['新碶'], '新碶联络员冯婷');
   xiaogangStaff = await stationStaff(t, bl, st['小港'], '小港联络员陈洁');
@@ -197,5 +198,48 @@ describe('stations and deputies behind on receptions (ST1, ST2)', () => {
     ]);
     const city = await nb.clerk.request<any>(q, { bodyId: nb.bodyId });
     expect(city.stationsWithTooFewDeputies).toEqual([]);
+  });
+});
+
+describe('a reception recorded with everything raised at it in one go (ST4, ST5)', () => {
+  const RECORD = gql`
+    mutation ($station: ID!, $on: LocalDate!, $deputies: [ID!], $officer: ID, $issues: [ReceptionIssueInput!]) {
+      recordReception(liaisonStationId: $station, form: REGULAR, heldOn: $on, topic: "民生实事征集", deputyIds: $deputies, liaisonOfficerId: $officer, visitorCount: 3, issues: $issues) {
+        id heldOn deputyIds liaisonOfficerId visitorCount
+      }
+    }
+  `;
+  const ISSUES = [
+    { title: '咨询：医保异地备案', content: '在外地就医如何备案', writerName: '王芳', answeredOnTheSpot: true, answer: '可在浙里办上办理异地备案' },
+    { title: '小区停车难', content: '新碶街道明州花园夜间停车位不足', writerName: '陈刚', writerPhone: '13912345678', answeredOnTheSpot: false },
+    { title: '公交站台缺少雨棚', content: '中河路公交站没有雨棚', answeredOnTheSpot: false },
+  ];
+  const lettersOf = async (reception: string) =>
+    (await xinqiStaff.request<any>(gql`query ($r: ID) { allLetters(filter: { receptionId: $r }, sortField: "id", sortOrder: "ASC") { title status channel writerName isAnonymous receivedOn } }`, { r: reception })).allLetters;
+
+  it('records the reception, its deputies and liaison officer and its three issues, the one answered on the spot closed (ST4, ST5)', async () => {
+    const res = await xinqiStaff.request<any>(RECORD, { station: st['新碶'], on: '2026-11-24', deputies: [d['孙海燕'], d['吴志强']], officer, issues: ISSUES });
+    expect(res.recordReception).toEqual({ id: res.recordReception.id, heldOn: '2026-11-24', deputyIds: [d['孙海燕'], d['吴志强']], liaisonOfficerId: officer, visitorCount: 3 });
+    expect(await lettersOf(res.recordReception.id)).toEqual([
+      { title: '咨询：医保异地备案', status: 'CLOSED', channel: 'RECEPTION', writerName: '王芳', isAnonymous: false, receivedOn: '2026-11-24' },
+      { title: '小区停车难', status: 'REGISTERED', channel: 'RECEPTION', writerName: '陈刚', isAnonymous: false, receivedOn: '2026-11-24' },
+      { title: '公交站台缺少雨棚', status: 'REGISTERED', channel: 'RECEPTION', writerName: null, isAnonymous: true, receivedOn: '2026-11-24' },
+    ]);
+  });
+
+  it('refuses the whole reception when one issue is refused, naming the issue, and writes nothing (ST5)', async () => {
+    const before = (await xinqiStaff.request<any>(gql`{ _allReceptionsMeta { count } }`))._allReceptionsMeta.count;
+    const issues = [ISSUES[0], { ...ISSUES[1] }, { title: '道路积水', content: '下雨后路口积水', answeredOnTheSpot: true, answer: ' ' }];
+    const err = await expectError(xinqiStaff.request(RECORD, { station: st['新碶'], on: '2026-11-25', deputies: [d['孙海燕']], issues }));
+    expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'issues.2.answer' });
+    expect(err.message).toBe('第 3 个问题：answer：当场答复的问题须记录答复内容（ST5）');
+    expect((await xinqiStaff.request<any>(gql`{ _allReceptionsMeta { count } }`))._allReceptionsMeta.count).toBe(before);
+    const titles = (await xinqiStaff.request<any>(gql`{ allLetters(filter: { q: "医保异地备案" }) { receivedOn } }`)).allLetters;
+    expect(titles).toEqual([{ receivedOn: '2026-11-24' }]);
+  });
+
+  it('refuses a station recording a reception for another station (PR3)', async () => {
+    const err = await expectError(xiaogangStaff.request(RECORD, { station: st['新碶'], on: '2026-11-24', issues: [] }));
+    expect(err.extensions.code).toBe('NOT_FOUND');
   });
 });

@@ -103,6 +103,7 @@ export const OPERATIONS: Record<string, OperationAccess> = {
   // receptions, satisfaction, concentrated issues (issue 5)
   // ST4, ST5: the station records what voters raise; the office may record for it
   recordReceptionIssue: [STATION_STAFF, OFFICE_STAFF],
+  recordReception: [STATION_STAFF, OFFICE_STAFF],
   // ST1, ST2: compliance lists for the office and leaders (stations see their own)
   stationsWithoutRecentReception: [OFFICE_STAFF, LEADER, STATION_STAFF],
   deputiesWithoutReceptionThisYear: [OFFICE_STAFF, LEADER, STATION_STAFF],

@@ -32,3 +32,15 @@ export const staleVersion = (resource: string, id: unknown, expected: number, ac
     expected,
     actual,
   });
+
+/**
+ * A refusal of the i-th item of a list argument, named by its place (`letters.0.title`) so the form
+ * can mark the right row; other errors pass unchanged.
+ */
+export function inListItem(e: unknown, list: string, i: number, noun: string): unknown {
+  if (!(e instanceof AppError) || typeof e.extensions.field !== 'string') return e;
+  return new AppError(e.extensions.code as ErrorCode, `第 ${i + 1} ${noun}：${e.message}`, {
+    ...e.extensions,
+    field: `${list}.${i}.${e.extensions.field}`,
+  });
+}

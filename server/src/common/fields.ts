@@ -9,6 +9,7 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
@@ -216,6 +217,28 @@ export function buildCreateArgs(typeName: string, fields: FieldSpecs): new () =>
   }
   ArgsType()(C);
   return C;
+}
+
+/**
+ * An input object of the same field rules, for a list argument of a verb (`openMailbox(letters: [...])`):
+ * each item is validated, and an error names it by position (`letters.0.title`, format-error.ts).
+ */
+export function buildInput(typeName: string, fields: FieldSpecs, description: string): new () => any {
+  const C = namedClass(`${typeName}Input`);
+  for (const [name, spec] of Object.entries(fields)) {
+    Field(graphqlType(spec), { nullable: !spec.required, description: spec.description })(C.prototype, name);
+    applyValidators(C.prototype, name, spec, !spec.required);
+  }
+  InputType({ description })(C);
+  return C;
+}
+
+/** A list argument of `buildInput` items added to an arguments class, validated item by item. */
+export function listArg(args: new () => any, name: string, item: new () => any, description: string, max: number): void {
+  Field(() => [item], { nullable: true, description })(args.prototype, name);
+  IsOptional()(args.prototype, name);
+  ArrayMaxSize(max, { message: `最多 ${max} 项` })(args.prototype, name);
+  ValidateNested({ each: true })(args.prototype, name);
 }
 
 /** Flat arguments of `updateX(id, …, version)`: everything optional; state fields are absent. */

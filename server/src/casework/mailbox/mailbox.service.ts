@@ -3,7 +3,11 @@ import { ref } from '@mikro-orm/core';
 import type { Context } from '../../common/context.js';
 import { scopeCondition } from '../../access/access.scope.js';
 import { parseId } from '../../common/crud.js';
-import { badInput, notFound } from '../../common/errors.js';
+import { badInput, inListItem, notFound } from '../../common/errors.js';
+import { Letter } from '../letter/letter.entity.js';
+import { LetterChannel } from '../letter/letter.enums.js';
+import { letterResource } from '../letter/letter.resolver.js';
+import { registerLetter } from '../letter/letter.service.js';
 
 import { LiaisonGroup } from '../../people/liaison-group/liaison-group.entity.js';
 import { MailboxOpening } from '../mailbox-opening/mailbox-opening.entity.js';
@@ -17,13 +21,36 @@ export interface OpenMailboxInput {
   approvedByMemberId?: string | null;
   letterCount: number;
   notes?: string | null;
+  /** The letters found, registered with the opening (MB3); their number is the letter count. */
+  letters?: MailboxLetterInput[] | null;
+}
+
+export interface MailboxLetterInput {
+  title: string;
+  content: string;
+  category?: string | null;
+  isAnonymous?: boolean | null;
+  writerName?: string | null;
+  writerPhone?: string | null;
+  writerAddress?: string | null;
+  writerCount?: number | null;
+}
+
+export interface MailboxOpeningResult {
+  opening: MailboxOpening;
+  letters: Letter[];
 }
 
 /**
- * openMailbox (MB3): records who opened the box and how many letters were found. Anyone but the lead
- * or a rotation member is a substitute and needs the approval of the mailbox group's leader (MB2).
+ * openMailbox (MB3): records who opened the box and the letters found, each registered as a mailbox
+ * letter handled by the opener (MB4), in one transaction — a refused letter writes nothing and its
+ * error names it (`letters.1.writerName`). Anyone but the lead or a rotation member is a substitute
+ * and needs the approval of the mailbox group's leader (MB2).
  */
-export async function openMailbox(ctx: Context, input: OpenMailboxInput): Promise<MailboxOpening> {
+export async function openMailbox(ctx: Context, input: OpenMailboxInput): Promise<MailboxOpeningResult> {
+  if (input.letters && input.letters.length !== input.letterCount) {
+    throw badInput('letterCount', `收到信件 ${input.letterCount} 封，登记了 ${input.letters.length} 封：每封来信都须登记（MB3）`);
+  }
   return ctx.em.transactional(async (em) => {
     const mailboxId = parseId(input.mailboxId, 'mailboxId');
     // PR3 (fix): the mailbox and the opener must lie in the caller's reach (as for the links of any
@@ -68,6 +95,26 @@ export async function openMailbox(ctx: Context, input: OpenMailboxInput): Promis
     // an opening recorded late never moves the date back
     if (!mailbox.lastOpenedOn || input.openedOn > mailbox.lastOpenedOn) mailbox.lastOpenedOn = input.openedOn;
     await em.flush();
-    return opening;
+
+    const letters: Letter[] = [];
+    for (const [i, found] of (input.letters ?? []).entries()) {
+      const args = {
+        ...found,
+        organizationId: String(mailbox.organization.id),
+        channel: LetterChannel.MAILBOX,
+        mailboxId: String(mailbox.id),
+        mailboxOpeningId: String(opening.id),
+        memberId: String(openerId),
+        receivedOn: input.openedOn,
+        community: mailbox.community ?? null,
+        isAnonymous: found.isAnonymous ?? !found.writerName?.trim(),
+      };
+      try {
+        letters.push(await registerLetter({ ...ctx, em }, args, letterResource.service));
+      } catch (e) {
+        throw inListItem(e, 'letters', i, '封来信');
+      }
+    }
+    return { opening, letters };
   });
 }

@@ -2,8 +2,8 @@ import { todayInChina } from '../../people/member/dates.js';
 import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../common/context.js';
 import { parseId } from '../../common/crud.js';
-import { badInput, notFound } from '../../common/errors.js';
-import { bool, buildCreateArgs, longText, ref, type FieldSpecs } from '../../common/fields.js';
+import { badInput, inListItem, notFound } from '../../common/errors.js';
+import { bool, buildCreateArgs, buildInput, listArg, longText, ref, type FieldSpecs } from '../../common/fields.js';
 import { assertReach } from '../../access/access.guard.js';
 import { Letter } from '../../casework/letter/letter.entity.js';
 import { LetterChannel } from '../../casework/letter/letter.enums.js';
@@ -14,6 +14,8 @@ import { registerLetter } from '../../casework/letter/letter.service.js';
 import { answerOnTheSpot } from '../../casework/letter/letter.workflow.service.js';
 import { LiaisonStation } from '../liaison-station/liaison-station.entity.js';
 import { Reception } from './reception.entity.js';
+import { receptionFields } from './reception.inputs.js';
+import { receptionResource } from './reception.resolver.js';
 
 /** The arguments of recordReceptionIssue: the letter's own field rules for what it shares with one. */
 export const recordReceptionIssueFields: FieldSpecs = {
@@ -83,7 +85,32 @@ export async function recordReceptionIssue(ctx: Context, input: RecordReceptionI
   });
 }
 
+export type ReceptionIssueInput = Omit<RecordReceptionIssueInput, 'receptionId'>;
+
+/**
+ * recordReception (ST4, ST5): a reception with its deputies, liaison officer and every issue raised,
+ * in one transaction; a refused issue writes nothing and its error names it (`issues.2.answer`).
+ */
+export async function recordReception(ctx: Context, args: Record<string, unknown> & { issues?: ReceptionIssueInput[] | null }): Promise<Reception> {
+  const { issues, ...fields } = args;
+  return ctx.em.transactional(async (em) => {
+    const reception = await receptionResource.service.create({ ...ctx, em }, fields);
+    for (const [i, issue] of (issues ?? []).entries()) {
+      try {
+        await recordReceptionIssue({ ...ctx, em }, { ...issue, receptionId: String(reception.id) });
+      } catch (e) {
+        throw inListItem(e, 'issues', i, '个问题');
+      }
+    }
+    return reception;
+  });
+}
+
 const RecordReceptionIssueArgs = buildCreateArgs('RecordReceptionIssue', recordReceptionIssueFields);
+const { receptionId: _reception, ...issueFields } = recordReceptionIssueFields;
+const ReceptionIssueInput = buildInput('ReceptionIssue', issueFields, '接待活动中群众反映的一个问题（ST4）');
+const RecordReceptionArgs = buildCreateArgs('RecordReception', receptionFields);
+listArg(RecordReceptionArgs, 'issues', ReceptionIssueInput, '群众反映的问题，逐一登记为接待渠道的来信；当场答复的当即办结（ST5）', 200);
 
 @Resolver(() => Letter)
 export class ReceptionIssueResolver {
@@ -92,5 +119,12 @@ export class ReceptionIssueResolver {
   })
   async recordReceptionIssue(@Args(() => RecordReceptionIssueArgs) args: RecordReceptionIssueInput, @Ctx() ctx: Context) {
     return recordReceptionIssue(ctx, args);
+  }
+
+  @Mutation(() => Reception, {
+    description: '记录一次接待活动：接待代表、联络员和群众反映的每个问题一并登记（ST4）；当场答复的当即办结（ST5）',
+  })
+  async recordReception(@Args(() => RecordReceptionArgs) args: Record<string, unknown>, @Ctx() ctx: Context) {
+    return recordReception(ctx, args);
   }
 }
