@@ -50,7 +50,7 @@ export async function hasDemoData(em: EntityManager): Promise<boolean> {
 
 /**
  * Who each demo account is, chosen from the demo data so every role sees records: the member with
- * constituents and the most letters, the department with the most letters forwarded to it, the
+ * constituents who leads a mailbox and has the most letters, the department with the most letters forwarded to it, the
  * station with the most reception issues, the committee whose sectors hold the most members, the
  * county's principal leader.
  */
@@ -70,7 +70,7 @@ export async function demoAccountPlan(em: EntityManager): Promise<DemoAccount[]>
      select m.id, m.name, m.organization_id from member m
       where m.organization_id in (select id from sub)
         and exists (select 1 from contact_pairing cp where cp.member_id = m.id and cp.constituent_id is not null)
-      order by (select count(*) from letter l where l.member_id = m.id) desc, m.id limit 1`,
+      order by exists (select 1 from mailbox mb where mb.lead_member_id = m.id) desc, (select count(*) from letter l where l.member_id = m.id) desc, m.id limit 1`,
     [office.id],
   );
   const department = await one(

@@ -759,6 +759,32 @@ export class DemoSeeder {
         }
       }
     }
+    // MB1–MB3: the member with the most letters (the demo member, demo-accounts.ts) leads a community
+    // mailbox of a county group, opened every half month until early November, so it is due now; no
+    // random draw, so the data seeded after this stays as it was
+    const letterCounts = new Map<Member, number>();
+    for (const l of cangnanLetters) letterCounts.set(l.member as any, (letterCounts.get(l.member as any) ?? 0) + 1);
+    const mailboxLead = members.reduce((best, m) => ((letterCounts.get(m) ?? 0) > (letterCounts.get(best) ?? 0) ? m : best), members[0]);
+    const groupLeader = standing.find((m) => m !== mailboxLead)!;
+    const rotation = members.find((m) => m !== mailboxLead && m !== groupLeader && !m.isStandingMember)!;
+    const group = this.em.create(LiaisonGroup, { name: '灵溪镇委员活动小组', body, organization: office, area: '灵溪镇', leaderMember: groupLeader } as any);
+    for (const m of [mailboxLead, groupLeader, rotation]) m.liaisonGroup = group as any;
+    const mailbox = this.em.create(Mailbox, {
+      name: '灵溪镇渡龙社区政协委员信箱',
+      code: 'CN-01',
+      community: '灵溪镇渡龙社区',
+      address: '灵溪镇渡龙社区党群服务中心门口',
+      organization: office,
+      liaisonGroup: group,
+      leadMember: mailboxLead,
+      rotationMembers: [rotation],
+      installedOn: '2026-09-01',
+      isActive: true,
+    } as any);
+    for (const openedOn of ['2026-09-16', '2026-10-01', '2026-10-16', '2026-11-02']) {
+      this.em.create(MailboxOpening, { mailbox, openedOn, openedByMember: mailboxLead, isSubstitute: false, letterCount: 0, notes: '开启信箱，无来信' } as any);
+    }
+    mailbox.lastOpenedOn = '2026-11-02';
     // SV1: the office rang most writers back after the reply, so the county's leader reads a satisfaction
     // rate (SV3); a reopened letter was rated 不满意 (SV2). No random draw: the data seeded after this
     // stays as it was

@@ -45,7 +45,8 @@ describe('demo data (seeds/)', () => {
   it('models the five source documents at province-office scale', async () => {
     console.log(`demo seed took ${seedMs} ms`);
     expect(offices.map((o) => o.code).sort()).toEqual([...ROOT_CODES].sort());
-    expect(await count('Mailboxes')).toBe(28); // 000: the first batch of 28 community mailboxes
+    // 000: the first batch of 28 community mailboxes, and the demo member's mailbox in Cangnan (MB1)
+    expect(await count('Mailboxes')).toBe(29);
     expect(await count('Members')).toBeGreaterThanOrEqual(500);
     expect(await count('Constituents')).toBeGreaterThanOrEqual(1000);
     expect(await count('Letters')).toBeGreaterThanOrEqual(2000);
@@ -202,6 +203,14 @@ describe('demo accounts: one per role, password Lianluo#2026, admins with the pu
     expect(res._allLettersMeta.count).toBe(letters);
     expect(new Set(res.allLetters.map((l: any) => l.memberId))).toEqual(new Set([String(memberId)]));
     expect(res._allConstituentsMeta.count).toBe(constituents);
+  });
+
+  it('lets the member read the mailbox they lead, due to be opened (MB1, MB2)', async () => {
+    const res: any = await as('member').request(`{ allMailboxes { name leadMemberId lastOpenedOn openingDueOn } _allMailboxOpeningsMeta { count } }`);
+    expect(res.allMailboxes).toEqual([
+      { name: '灵溪镇渡龙社区政协委员信箱', leadMemberId: String(linked('member').link!.memberId), lastOpenedOn: '2026-11-02', openingDueOn: '2026-11-17' },
+    ]);
+    expect(res._allMailboxOpeningsMeta.count).toBe(4);
   });
 
   it('shows the department handler only the letters forwarded to their department', async () => {
