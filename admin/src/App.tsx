@@ -9,10 +9,12 @@ import { modelForRoles } from './providers/access';
 import { authProvider } from './providers/authProvider';
 import { dataProvider, schemaModel } from './providers/dataProvider';
 import { menuOrder } from './providers/menuOrder';
-import type { SchemaModel } from './providers/schema';
+import type { ResourceModel, SchemaModel } from './providers/schema';
 import { represent } from './providers/schema';
 import { READS_CONCENTRATED } from './concentrated/concentrated';
 import { managesSessions } from './sessions/roles';
+import { OPENS_MAILBOXES, READS_MAILBOX_REGISTER } from './mailboxes/roles';
+import { READS_COMPLIANCE, RECORDS_RECEPTIONS } from './receptions/roles';
 
 // the pages load on first use, so the login page and the dashboard fetch little (lazyPages.tsx)
 const { Dashboard } = lazyPages(() => import('./dashboard/Dashboard'));
@@ -26,8 +28,48 @@ const { StatisticsPage } = lazyPages(() => import('./statistics/StatisticsPage')
 const { AuditEventList, AuditEventShow } = lazyPages(() => import('./audit/AuditEventList'));
 const { SessionsPage } = lazyPages(() => import('./sessions/SessionsPage'));
 const { PrintPage } = lazyPages(() => import('./prints/PrintPage'));
+const { MailboxList, MailboxShow } = lazyPages(() => import('./mailboxes/MailboxPages'));
+const { OpenMailboxPage } = lazyPages(() => import('./mailboxes/OpenMailboxPage'));
+const { MailboxRegisterPage } = lazyPages(() => import('./mailboxes/MailboxRegisterPage'));
+const { ReceptionList, ReceptionShow, StationCompliancePage } = lazyPages(() => import('./receptions/ReceptionPages'));
+const { RecordReceptionPage } = lazyPages(() => import('./receptions/RecordReceptionPage'));
 
 const i18nProvider = buildI18nProvider(schemaModel);
+
+const hasRole = (permissions: unknown, roles: readonly string[]) => Array.isArray(permissions) && permissions.some((p) => roles.includes(p));
+
+/** The working resources have pages of their own; the others the schema's generic ones. */
+function listOf(model: SchemaModel, r: ResourceModel) {
+  switch (r.name) {
+    case 'Letter':
+      return <LetterList model={model} letters={r} />;
+    case 'Notification':
+      return <NotificationList />;
+    case 'AuditEvent':
+      return <AuditEventList />;
+    case 'Mailbox':
+      return <MailboxList mailboxes={r} />;
+    case 'Reception':
+      return <ReceptionList receptions={r} />;
+    default:
+      return <SchemaList model={model} resource={r} />;
+  }
+}
+
+function showOf(model: SchemaModel, r: ResourceModel) {
+  switch (r.name) {
+    case 'Letter':
+      return <LetterShow model={model} letters={r} />;
+    case 'AuditEvent':
+      return <AuditEventShow />;
+    case 'Mailbox':
+      return <MailboxShow />;
+    case 'Reception':
+      return <ReceptionShow />;
+    default:
+      return <SchemaShow model={model} resource={r} />;
+  }
+}
 
 const models = new Map<string, SchemaModel>();
 /** The schema as the signed-in roles see it (access.ts), computed once per set of roles. */
@@ -71,6 +113,10 @@ export function App() {
             {concentrated && <Route path="/concentrated" element={<ConcentratedIssuesPage model={model} letters={letters} />} />}
             <Route path="/statistics" element={<StatisticsPage />} />
             {managesSessions(permissions) && <Route path="/sessions" element={<SessionsPage />} />}
+            {hasRole(permissions, OPENS_MAILBOXES) && <Route path="/Mailbox/:id/open" element={<OpenMailboxPage />} />}
+            {hasRole(permissions, READS_MAILBOX_REGISTER) && <Route path="/mailbox-register" element={<MailboxRegisterPage />} />}
+            {hasRole(permissions, RECORDS_RECEPTIONS) && <Route path="/Reception/record" element={<RecordReceptionPage />} />}
+            {hasRole(permissions, READS_COMPLIANCE) && <Route path="/station-compliance" element={<StationCompliancePage />} />}
           </CustomRoutes>,
           <CustomRoutes key="print" noLayout><Route path="/Letter/:id/print/:kind" element={<PrintPage />} /></CustomRoutes>,
           ...menuOrder(model.resources).map((r) => (
@@ -78,8 +124,8 @@ export function App() {
               key={r.name}
               name={r.name}
               recordRepresentation={(record) => represent(r, record)}
-              list={r.name === 'Letter' ? <LetterList model={model} letters={r} /> : r.name === 'Notification' ? <NotificationList /> : r.name === 'AuditEvent' ? <AuditEventList /> : <SchemaList model={model} resource={r} />}
-              show={r.name === 'Letter' ? <LetterShow model={model} letters={r} /> : r.name === 'AuditEvent' ? <AuditEventShow /> : <SchemaShow model={model} resource={r} />}
+              list={listOf(model, r)}
+              show={showOf(model, r)}
               edit={r.updateArgs ? r.name === 'Letter' ? <LetterEdit model={model} letters={r} /> : <SchemaEdit model={model} resource={r} /> : undefined}
               create={r.createArgs ? r.name === 'Letter' ? <LetterCreate model={model} letters={r} /> : <SchemaCreate model={model} resource={r} /> : undefined}
             />

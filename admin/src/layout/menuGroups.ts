@@ -1,6 +1,8 @@
 import { READS_CONCENTRATED } from '../concentrated/concentrated';
 import { RATES_ROLES } from '../statistics/rates';
 import { SESSION_ADMINS } from '../sessions/roles';
+import { READS_MAILBOX_REGISTER } from '../mailboxes/roles';
+import { READS_COMPLIANCE } from '../receptions/roles';
 
 /** The menu's sections, in the office's order, and the resources each holds. Pure: unit-tested. */
 export const MENU_GROUPS = [
@@ -25,6 +27,8 @@ export type MenuGroupId = (typeof MENU_GROUPS)[number]['id'];
 /** Pages that are not resources (custom routes), each in its section, for the roles that may open it. */
 export const MENU_PAGES: ReadonlyArray<{ group: MenuGroupId; path: string; label: string; roles: readonly string[] }> = [
   { group: 'casework', path: '/concentrated', label: '集中反映问题', roles: READS_CONCENTRATED },
+  { group: 'casework', path: '/mailbox-register', label: '委员信箱工作台账', roles: READS_MAILBOX_REGISTER },
+  { group: 'casework', path: '/station-compliance', label: '联络站接待情况', roles: READS_COMPLIANCE },
   { group: 'statistics', path: '/statistics', label: '满意率与解决率', roles: RATES_ROLES },
   { group: 'system', path: '/sessions', label: '在线会话', roles: SESSION_ADMINS },
 ];

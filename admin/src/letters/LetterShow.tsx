@@ -11,24 +11,13 @@ import { LetterConcentratedIssue } from '../concentrated/ConcentratedIssues';
 import { READS_CONCENTRATED } from '../concentrated/concentrated';
 import { verbModel, verbUsable } from './verbs';
 import { PrintMenu } from '../prints/PrintMenu';
+import { Fact } from '../schema-ui/Fact';
 
 interface Props {
   model: SchemaModel;
   letters: ResourceModel;
 }
 
-
-function Fact({ label, value }: { label: string; value: unknown }) {
-  if (value === null || value === undefined || value === '') return null;
-  return (
-    <Box sx={{ minWidth: 160 }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {label}
-      </Typography>
-      <Typography variant="body2">{String(value)}</Typography>
-    </Box>
-  );
-}
 
 /** What a clerk reads first: the register's entries, the writer masked (PR1). */
 function Summary() {

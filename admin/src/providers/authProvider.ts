@@ -14,6 +14,8 @@ export interface Me {
   displayName: string;
   roles: string[];
   organizationId: string;
+  memberId?: string | null;
+  liaisonStationId?: string | null;
   mustChangePassword: boolean;
   totpEnabled: boolean;
 }
@@ -72,7 +74,7 @@ export async function graphql<T = any>(query: string, variables?: Record<string,
 /** `field：message` → `message` (the form shows the field already). */
 export const withoutField = (message: string) => message.replace(/^[A-Za-z.]+：/, '');
 
-const ME = `{ me { id username displayName roles organizationId mustChangePassword totpEnabled } }`;
+const ME = `{ me { id username displayName roles organizationId memberId liaisonStationId mustChangePassword totpEnabled } }`;
 
 // checkAuth, getIdentity and getPermissions all ask `me`; one answer serves the calls of a moment
 let cached: { at: number; me: Promise<Me | null> } | null = null;
@@ -165,6 +167,9 @@ export const authProvider: AuthProvider = {
       username: me.username,
       roles: me.roles,
       organizationId: me.organizationId,
+      // the member a MEMBER account acts as (the opener of its mailbox, MB3); a station account's station
+      memberId: me.memberId ?? null,
+      liaisonStationId: me.liaisonStationId ?? null,
       mustChangePassword: me.mustChangePassword,
       totpEnabled: me.totpEnabled,
       pending: pendingSteps(me),

@@ -1,0 +1,109 @@
+import { Alert, Box, Button as MuiButton, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import DownloadIcon from '@mui/icons-material/Download';
+import { useEffect, useState } from 'react';
+import { Loading, Title, useGetList, useNotify } from 'react-admin';
+import { downloadFile } from '../export/download';
+import { todayInChina } from '../letters/deadlines';
+import { graphql, type ApiError } from '../providers/authProvider';
+import { MAILBOX_REGISTER, REGISTER_COLUMNS, registerXlsxUrl } from './mailboxes';
+
+/**
+ * 委员信箱工作台账 (MB7): per group, the year's openings and letters registered, handled, reported and
+ * fed back; the table the liaison office sends to the city office in early January, as .xlsx.
+ */
+export function MailboxRegisterPage() {
+  const thisYear = Number(todayInChina().slice(0, 4));
+  const notify = useNotify();
+  const { data: bodies, isPending } = useGetList<any>('Body', { pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' }, filter: { kind: 'CPPCC' } });
+  const [bodyId, setBodyId] = useState<string>('');
+  const [year, setYear] = useState(thisYear);
+  const [stats, setStats] = useState<any>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!bodyId && bodies?.length) setBodyId(String(bodies[0].id));
+  }, [bodies, bodyId]);
+  useEffect(() => {
+    if (!bodyId) return;
+    setError(null);
+    graphql<{ mailboxRegisterStatistics: any }>(MAILBOX_REGISTER, { bodyId, year }).then(
+      (d) => setStats(d.mailboxRegisterStatistics),
+      (e: ApiError) => setError(e.message),
+    );
+  }, [bodyId, year]);
+  if (isPending) return <Loading />;
+  const download = async () => {
+    setBusy(true);
+    const failed = await downloadFile(registerXlsxUrl(bodyId, year), `mailbox-register-${year}.xlsx`);
+    if (failed) notify(failed, { type: 'error' });
+    setBusy(false);
+  };
+  return (
+    <Card sx={{ mt: 1 }}>
+      <Title title="委员信箱工作台账" />
+      <CardContent>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }} sx={{ mb: 2 }}>
+          <TextField select size="small" label="政协" value={bodyId} onChange={(e) => setBodyId(e.target.value)} sx={{ minWidth: 200 }}>
+            {(bodies ?? []).map((b) => (
+              <MenuItem key={b.id} value={String(b.id)}>
+                {b.name}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select size="small" label="年度" value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ minWidth: 120 }}>
+            {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
+              <MenuItem key={y} value={y}>
+                {y} 年
+              </MenuItem>
+            ))}
+          </TextField>
+          <MuiButton variant="outlined" startIcon={<DownloadIcon />} onClick={download} disabled={!bodyId || busy}>
+            {busy ? '正在导出…' : '导出 Excel'}
+          </MuiButton>
+        </Stack>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          年度统计于次年 1 月上旬报市政协办公室联络处。按时反馈：在 15 个工作日内反馈来信人。
+        </Typography>
+        {!bodies?.length && <Alert severity="info">您可见范围内没有设立委员信箱的政协。</Alert>}
+        {error && <Alert severity="error">{error}</Alert>}
+        {stats && (
+          <Box sx={{ overflowX: 'auto' }}>
+            <Typography variant="subtitle1" component="h2" sx={{ mb: 1 }}>
+              {stats.bodyName}委员信箱工作台账（{stats.year} 年）
+            </Typography>
+            {stats.rows.length === 0 ? (
+              <Typography variant="body2" color="text.secondary">
+                该年度没有委员活动小组设立信箱。
+              </Typography>
+            ) : (
+              <Table size="small" aria-label="委员信箱工作台账">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>委员活动小组</TableCell>
+                    {REGISTER_COLUMNS.map(([k, label]) => (
+                      <TableCell key={k} align="right" sx={{ whiteSpace: 'nowrap' }}>
+                        {label}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {[...stats.rows, { ...stats.total, liaisonGroupName: '合计' }].map((row: any) => (
+                    <TableRow key={row.liaisonGroupId ?? 'total'} sx={row.liaisonGroupId ? undefined : { '& td': { fontWeight: 600 } }}>
+                      <TableCell>{row.liaisonGroupName}</TableCell>
+                      {REGISTER_COLUMNS.map(([k]) => (
+                        <TableCell key={k} align="right">
+                          {row[k]}
+                        </TableCell>
+                      ))}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
