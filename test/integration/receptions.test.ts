@@ -183,6 +183,10 @@ describe('stations and deputies behind on receptions (ST1, ST2)', () => {
     expect(y2026.deputiesWithoutReceptionThisYear).toEqual([{ name: '钱伟' }, { name: '吴志强' }]);
     const y2025 = await bl.clerk.request<any>(q, { year: 2025 });
     expect(y2025.deputiesWithoutReceptionThisYear).toEqual([{ name: '冯刚' }, { name: '钱伟' }, { name: '孙海燕' }, { name: '吴志强' }, { name: '郑丽' }]);
+    // without a year: this year in China
+    const thisYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    const noYear = await bl.clerk.request<any>(gql`{ deputiesWithoutReceptionThisYear { name } }`);
+    expect(noYear).toEqual(await bl.clerk.request<any>(q, { year: thisYear }));
     const city = await nb.clerk.request<any>(q, { bodyId: nb.bodyId, year: 2026 });
     expect(city.deputiesWithoutReceptionThisYear).toEqual([{ name: '周敏' }]);
   });

@@ -13,6 +13,7 @@ import {
   SimpleFormIterator,
   TextInput,
   Title,
+  ResourceContextProvider,
   required,
   useGetIdentity,
   useGetList,
@@ -136,6 +137,8 @@ export function OpenMailboxPage() {
         <Typography variant="body2" color={state.overdue ? 'error' : 'text.secondary'} sx={{ mb: 2 }}>
           最近开启 {mailbox.lastOpenedOn ?? '尚未开启'} · {state.text}
         </Typography>
+        {/* the iterator's inputs need a resource: the letters being registered */}
+        <ResourceContextProvider value="Letter">
         <Form defaultValues={defaults} onSubmit={save}>
           <TextInput
             source="openedOn"
@@ -161,6 +164,7 @@ export function OpenMailboxPage() {
             <SaveButton label="保存开启记录并登记来信" disabled={saving} alwaysEnable />
           </Box>
         </Form>
+        </ResourceContextProvider>
       </CardContent>
     </Card>
   );

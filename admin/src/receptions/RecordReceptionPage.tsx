@@ -14,6 +14,7 @@ import {
   SimpleFormIterator,
   TextInput,
   Title,
+  ResourceContextProvider,
   required,
   useGetIdentity,
   useGetList,
@@ -131,6 +132,8 @@ export function RecordReceptionPage() {
         <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
           记录接待活动{own ? `：${own.name}` : ''}
         </Typography>
+        {/* the iterator's inputs need a resource: the letters being registered */}
+        <ResourceContextProvider value="Letter">
         <Form defaultValues={defaults} onSubmit={save}>
           {!stationId && (
             <SelectInput source="liaisonStationId" label="代表联络站" choices={(stations ?? []).map((s) => ({ id: String(s.id), name: s.name }))} validate={required()} fullWidth helperText={false} />
@@ -165,6 +168,7 @@ export function RecordReceptionPage() {
             <SaveButton label="保存接待活动和问题" disabled={saving} alwaysEnable />
           </Box>
         </Form>
+        </ResourceContextProvider>
       </CardContent>
     </Card>
   );

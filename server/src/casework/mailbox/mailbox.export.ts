@@ -10,6 +10,8 @@ import { OPERATIONS } from '../../access/access.operations.js';
 import { auditDenied, scopeOf } from '../../access/access.scope.js';
 import type { Context } from '../../common/context.js';
 import { AppError } from '../../common/errors.js';
+import { AuditAction, AuditResult } from '../../platform/audit-event/audit-event.entity.js';
+import { auditRequest } from '../../platform/audit-event/audit-event.service.js';
 import { authenticate, sessionProblem } from '../../platform/session/session.service.js';
 import { mailboxRegisterStatistics, type MailboxRegisterValue } from './mailbox.register.js';
 
@@ -85,6 +87,8 @@ export function mailboxRegisterExport(orm: MikroORM): RequestHandler {
       if (typeof req.query.year !== 'string' || !Number.isInteger(year)) throw new AppError('BAD_USER_INPUT', 'year：请指定年度', { field: 'year' });
       const stats = await mailboxRegisterStatistics(ctx, bodyId, year);
       const file = await mailboxRegisterWorkbook(stats);
+      // every export is audited, as the lists' (export.route.ts)
+      await auditRequest(ctx, { action: AuditAction.EXPORT, result: AuditResult.SUCCEEDED, operation: 'GET /export/mailbox-register.xlsx', resource: 'Mailbox', detail: { bodyId, year, rows: stats.rows.length } });
       res.setHeader('Content-Type', XLSX_TYPE);
       res.setHeader(
         'Content-Disposition',

@@ -1,4 +1,4 @@
-import { Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Args, ArgsType, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../common/context.js';
@@ -54,6 +54,8 @@ class RecentReceptionArgs extends StationComplianceArgs {
 @ArgsType()
 class DeputyReceptionArgs extends StationComplianceArgs {
   @Field(() => Int, { nullable: true, description: '年度（默认今年）' })
+  // without it, the range checks refuse a call that leaves the year out
+  @IsOptional()
   @Min(1950, { message: '年度不能早于 1950' })
   @Max(2100, { message: '年度不能晚于 2100' })
   year?: number | null;
