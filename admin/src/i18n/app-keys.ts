@@ -143,10 +143,40 @@ const EN_PAGES: Record<string, string> = {
   sessions: 'Active sessions',
 };
 
+/** 我的通知: the inbox page and the app bar's bell. */
+const ZH_NOTIFICATIONS = {
+  mine: '我的通知',
+  for_me: '只看发给我的',
+  unread_only: '只看未读',
+  time: '时间',
+  kind: '类别',
+  title: '标题',
+  body: '内容',
+  status: '状态',
+  read: '已读',
+  unread: '未读',
+  none_unread: '没有未读通知。',
+  bell: '我的通知，%{count} 条未读',
+};
+const EN_NOTIFICATIONS: typeof ZH_NOTIFICATIONS = {
+  mine: 'My notifications',
+  for_me: 'Only those for me',
+  unread_only: 'Only unread',
+  time: 'Time',
+  kind: 'Kind',
+  title: 'Title',
+  body: 'Text',
+  status: 'Status',
+  read: 'Read',
+  unread: 'Unread',
+  none_unread: 'No unread notifications.',
+  bell: 'My notifications, %{count} unread',
+};
+
 export function appKeys(locale: 'zh-CN' | 'en') {
   const zh = locale === 'zh-CN';
   const menu = Object.fromEntries(MENU_GROUPS.map((g) => [g.id, zh ? g.label : EN_MENU[g.id]]).filter(([, v]) => v));
   const pages = Object.fromEntries(MENU_PAGES.map((p) => [pageKey(p.path), zh ? p.label : EN_PAGES[pageKey(p.path)]]).filter(([, v]) => v));
   const verbs = { ...(zh ? ZH_VERBS : EN_VERBS), done: zh ? '%{label}：已完成' : '%{label}: done' };
-  return { menu, pages, verbs, errors: zh ? ZH_ERRORS : EN_ERRORS };
+  return { menu, pages, verbs, errors: zh ? ZH_ERRORS : EN_ERRORS, notifications: zh ? ZH_NOTIFICATIONS : EN_NOTIFICATIONS };
 }
