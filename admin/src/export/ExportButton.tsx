@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, useListContext, useNotify } from 'react-admin';
+import { localizeError } from '../i18n/i18nProvider';
 import { exportUrl, fileNameOf } from './exportUrl';
 
 /**
@@ -8,7 +9,7 @@ import { exportUrl, fileNameOf } from './exportUrl';
  * and sort (every row, not a page; masked as the list shows it), in place of react-admin's exporter
  * that pages through the API in the browser. The session cookie goes with the request.
  */
-export function ExportButton({ label = '导出' }: { label?: string }) {
+export function ExportButton({ label = 'ra.action.export' }: { label?: string }) {
   const { resource, filterValues, sort, total } = useListContext();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
@@ -19,7 +20,8 @@ export function ExportButton({ label = '导出' }: { label?: string }) {
       const res = await fetch(exportUrl(resource, filterValues, sort), { credentials: 'include' });
       if (!res.ok) {
         const body = await res.json().catch(() => undefined);
-        notify(body?.errors?.[0]?.message ?? `导出失败（${res.status}）`, { type: 'error' });
+        const error = body?.errors?.[0];
+        notify(error ? localizeError(error.message, error.extensions) : 'app.export.failed', { type: 'error', messageArgs: { status: res.status } });
         return;
       }
       const blob = await res.blob();
@@ -32,13 +34,13 @@ export function ExportButton({ label = '导出' }: { label?: string }) {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(href), 10_000);
     } catch {
-      notify('导出失败：网络错误，请稍后重试', { type: 'error' });
+      notify('app.export.network', { type: 'error' });
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Button label={busy ? '正在导出…' : label} onClick={download} disabled={busy || total === 0}>
+    <Button label={busy ? 'app.export.busy' : label} onClick={download} disabled={busy || total === 0}>
       <DownloadIcon />
     </Button>
   );

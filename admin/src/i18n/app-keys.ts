@@ -173,10 +173,13 @@ const EN_NOTIFICATIONS: typeof ZH_NOTIFICATIONS = {
   bell: 'My notifications, %{count} unread',
 };
 
+const ZH_EXPORT = { busy: '正在导出…', failed: '导出失败（%{status}）', network: '导出失败：网络错误，请稍后重试' };
+const EN_EXPORT: typeof ZH_EXPORT = { busy: 'Exporting…', failed: 'Export failed (%{status})', network: 'Export failed: network error, try again later' };
+
 export function appKeys(locale: 'zh-CN' | 'en') {
   const zh = locale === 'zh-CN';
   const menu = Object.fromEntries(MENU_GROUPS.map((g) => [g.id, zh ? g.label : EN_MENU[g.id]]).filter(([, v]) => v));
   const pages = Object.fromEntries(MENU_PAGES.map((p) => [pageKey(p.path), zh ? p.label : EN_PAGES[pageKey(p.path)]]).filter(([, v]) => v));
   const verbs = { ...(zh ? ZH_VERBS : EN_VERBS), done: zh ? '%{label}：已完成' : '%{label}: done' };
-  return { menu, pages, verbs, errors: zh ? ZH_ERRORS : EN_ERRORS, notifications: zh ? ZH_NOTIFICATIONS : EN_NOTIFICATIONS };
+  return { menu, pages, verbs, errors: zh ? ZH_ERRORS : EN_ERRORS, notifications: zh ? ZH_NOTIFICATIONS : EN_NOTIFICATIONS, export: zh ? ZH_EXPORT : EN_EXPORT };
 }

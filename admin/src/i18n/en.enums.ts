@@ -63,7 +63,7 @@ export const EN_ENUMS: Record<string, Record<string, string>> = {
     HANDLED: 'Handled',
     INVESTIGATED: 'Investigated',
     MERGED: 'Merged',
-    PROPOSED: 'Handling proposed',
+    PROPOSED: 'Proposed',
     REGISTERED: 'Registered',
     REOPENED: 'Reopened',
     REPLIED: 'Replied',

@@ -42,7 +42,8 @@ export function Menu() {
   const roles = Array.isArray(permissions) ? permissions : [];
   const groups = groupResources(Object.keys(resources));
   return (
-    <RaMenu>
+    // an English name longer than the drawer wraps instead of ending in …
+    <RaMenu sx={{ '& .MuiMenuItem-root .MuiTypography-noWrap': { whiteSpace: 'normal' } }}>
       <RaMenu.DashboardItem />
       {MENU_GROUPS.filter((g) => groups[g.id].length || pagesFor(g.id, roles).length).map((g) => [
         open ? (
