@@ -1,7 +1,7 @@
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import sdl from '../../../schema/schema.graphql?raw';
 import type { DataProvider } from 'react-admin';
-import { localizeError } from '../i18n/i18nProvider';
+import { withLocalizedErrors } from './localizedErrors';
 import { buildSchemaModel, introspectionFromSdl } from './schema';
 
 /**
@@ -17,20 +17,4 @@ const graphQLProvider = buildGraphQLProvider({
   introspection: { schema: introspection },
 });
 
-/** A refusal's words in the chosen language (react-admin notifies error.message); the error stays the same object for checkError. */
-function localized(e: any): never {
-  const first = e?.graphQLErrors?.[0] ?? e?.body?.graphQLErrors?.[0];
-  if (first && typeof e.message === 'string') e.message = localizeError(first.message, first.extensions);
-  throw e;
-}
-
-export const dataProvider = new Proxy(graphQLProvider, {
-  get(target, prop, receiver) {
-    const value = Reflect.get(target, prop, receiver);
-    if (typeof value !== 'function') return value;
-    return (...args: unknown[]) => {
-      const result = value.apply(target, args);
-      return result instanceof Promise ? result.catch(localized) : result;
-    };
-  },
-}) as DataProvider;
+export const dataProvider = withLocalizedErrors(graphQLProvider as DataProvider);
