@@ -123,6 +123,7 @@ function ConcentratedNote() {
 /** The letter's page: summary, deadlines, the steps I may take, and its handling record. */
 export function LetterShow({ model, letters }: Props) {
   const enumLabel = useEnumLabel();
+  const translate = useTranslate();
   const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
   return (
     <Show title={<LetterTitle />}>
@@ -144,7 +145,7 @@ export function LetterShow({ model, letters }: Props) {
               ) : (
                 <DataTable bulkActionButtons={false} rowClick={false}>
                   <DataTable.Col source="occurredAt" label="时间" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => chinaDateTime(e.occurredAt)} />
-                  <DataTable.Col source="actionLabel" label="步骤" sx={{ whiteSpace: 'nowrap' }} />
+                  <DataTable.Col source="actionLabel" label="步骤" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => translate(`app.verbs.${e.action}`, { _: e.actionLabel })} />
                   <DataTable.Col source="toStatus" label="状态" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => enumLabel('LetterStatus', e.toStatus)} />
                   <DataTable.Col source="actorName" label="经办人" />
                   <DataTable.Col source="note" label="说明" />
