@@ -143,7 +143,7 @@ export function ConcentratedIssuesPage({ model, letters }: { model: SchemaModel;
   const { issues, error } = useConcentratedIssues(true);
   return (
     <Box sx={{ mt: 2 }}>
-      <Title title="集中反映问题" />
+      <Title title="app.pages.concentrated" />
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         同一社区、内容相近的来信（至少 3 件）归为一组，宜集体办理：统一转同一主办单位，一并答复。
       </Typography>

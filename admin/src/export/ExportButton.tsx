@@ -9,7 +9,7 @@ import { exportUrl } from './exportUrl';
  * and sort (every row, not a page; masked as the list shows it), in place of react-admin's exporter
  * that pages through the API in the browser. The session cookie goes with the request.
  */
-export function ExportButton({ label = '导出' }: { label?: string }) {
+export function ExportButton({ label = 'ra.action.export' }: { label?: string }) {
   const { resource, filterValues, sort, total } = useListContext();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
@@ -17,11 +17,11 @@ export function ExportButton({ label = '导出' }: { label?: string }) {
     if (!resource) return;
     setBusy(true);
     const failed = await downloadFile(exportUrl(resource, filterValues, sort), resource);
-    if (failed) notify(failed, { type: 'error' });
+    if (failed) notify(failed.message, { type: 'error', messageArgs: failed.messageArgs });
     setBusy(false);
   };
   return (
-    <Button label={busy ? '正在导出…' : label} onClick={download} disabled={busy || total === 0}>
+    <Button label={busy ? 'app.export.busy' : label} onClick={download} disabled={busy || total === 0}>
       <DownloadIcon />
     </Button>
   );

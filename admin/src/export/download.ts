@@ -1,15 +1,17 @@
+import { localizeError } from '../i18n/i18nProvider';
 import { fileNameOf } from './exportUrl';
 
 /**
  * Fetches a file the server builds (an export, a register) with the session cookie and saves it
- * under the name the server proposes. Returns the error to show, or null once saved.
+ * under the name the server proposes. Returns the error to notify (a message or a key), or null once saved.
  */
-export async function downloadFile(url: string, fallbackName: string): Promise<string | null> {
+export async function downloadFile(url: string, fallbackName: string): Promise<{ message: string; messageArgs?: Record<string, unknown> } | null> {
   try {
     const res = await fetch(url, { credentials: 'include' });
     if (!res.ok) {
       const body = await res.json().catch(() => undefined);
-      return body?.errors?.[0]?.message ?? `导出失败（${res.status}）`;
+      const error = body?.errors?.[0];
+      return error ? { message: localizeError(error.message, error.extensions) } : { message: 'app.export.failed', messageArgs: { status: res.status } };
     }
     const blob = await res.blob();
     const href = URL.createObjectURL(blob);
@@ -22,6 +24,6 @@ export async function downloadFile(url: string, fallbackName: string): Promise<s
     setTimeout(() => URL.revokeObjectURL(href), 10_000);
     return null;
   } catch {
-    return '导出失败：网络错误，请稍后重试';
+    return { message: 'app.export.network' };
   }
 }

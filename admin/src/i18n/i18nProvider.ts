@@ -1,8 +1,11 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
-import type { TranslationMessages } from 'react-admin';
+import type { I18nProvider, TranslationMessages } from 'react-admin';
 import type { SchemaModel } from '../providers/schema';
 import { chineseMessages } from './zh-CN';
+import { appKeys } from './app-keys';
+import { EN_FIELD_OVERRIDES, EN_FIELDS, EN_RANGE, EN_RESOURCE_NAMES } from './en.resources';
+import { EN_ENUMS } from './en.enums';
 
 export const DEFAULT_LOCALE = 'zh-CN';
 
@@ -123,37 +126,72 @@ const appMessages = {
   },
 };
 
+/** A field's English label in a resource: its own word there, else the shared one; ranges from their field. */
+function englishField(resource: string, field: string): string | undefined {
+  const own = (f: string) => EN_FIELD_OVERRIDES[resource]?.[f] ?? EN_FIELDS[f];
+  const range = field.match(/^(.+)_(gte|lte)$/);
+  if (range && !own(field)) {
+    const label = own(range[1]);
+    return label && EN_RANGE[range[2] as 'gte' | 'lte'].replace('%{label}', label);
+  }
+  return own(field);
+}
+
 /**
- * Resource and field names come from the schema's Chinese descriptions; English falls back to
- * react-admin's humanized names (`parentId` → "Parent"), so only enum values need English entries.
+ * Resource, field and enum names: in Chinese from the schema's descriptions, in English from the
+ * tables of en.resources.ts / en.enums.ts for the same keys (a key without English is left out, and
+ * test/admin/i18n.test.ts names it).
  */
 export function schemaMessages(model: SchemaModel, locale: string): Record<string, unknown> {
   const zh = locale === DEFAULT_LOCALE;
   const resources: Record<string, unknown> = {};
-  if (zh) {
-    for (const r of model.resources) {
-      const fields: Record<string, string> = {};
-      for (const v of [...r.fields, ...(r.createArgs ?? []), ...(r.updateArgs ?? []), ...r.filters]) {
-        fields[v.name] ??= v.label;
-      }
-      fields.q = '搜索';
-      resources[r.name] = { name: r.label, fields };
+  for (const r of model.resources) {
+    const fields: Record<string, string> = {};
+    for (const v of [...r.fields, ...(r.createArgs ?? []), ...(r.updateArgs ?? []), ...r.filters, { name: 'q', label: '搜索' }]) {
+      if (v.name in fields) continue;
+      const label = zh ? v.label : englishField(r.name, v.name);
+      if (label) fields[v.name] = label;
     }
+    const name = zh ? r.label : EN_RESOURCE_NAMES[r.name];
+    resources[r.name] = name ? { name, fields } : { fields };
   }
   const enums: Record<string, Record<string, string>> = {};
   for (const [name, e] of Object.entries(model.enums)) {
-    enums[name] = Object.fromEntries(e.choices.map((c) => [c.id, zh ? c.label : c.id]));
+    enums[name] = Object.fromEntries(e.choices.map((c) => [c.id, zh ? c.label : EN_ENUMS[name]?.[c.id]]).filter(([, v]) => v));
   }
   return { resources, enums };
 }
 
-export function buildI18nProvider(model: SchemaModel) {
-  const messages: Record<string, TranslationMessages> = {
-    'zh-CN': { ...chineseMessages, ...appMessages['zh-CN'], ...schemaMessages(model, 'zh-CN') } as TranslationMessages,
-    en: { ...englishMessages, ...appMessages.en, ...schemaMessages(model, 'en') } as TranslationMessages,
+/** Both languages' complete message trees (exported for the key-parity test). */
+export function buildMessages(model: SchemaModel): Record<'zh-CN' | 'en', TranslationMessages> {
+  const app = (l: 'zh-CN' | 'en') => ({ app: { ...appMessages[l].app, ...appKeys(l) } });
+  return {
+    'zh-CN': { ...chineseMessages, ...app('zh-CN'), ...schemaMessages(model, 'zh-CN') } as TranslationMessages,
+    en: { ...englishMessages, ...app('en'), ...schemaMessages(model, 'en') } as TranslationMessages,
   };
-  return polyglotI18nProvider((locale) => messages[locale] ?? messages[DEFAULT_LOCALE], DEFAULT_LOCALE, [
+}
+
+// the provider App.tsx built, so the data provider can word server errors in the chosen language
+let active: I18nProvider | null = null;
+
+/**
+ * A server error as the console shows it: in Chinese the server's own message; in English the
+ * code's English, the field from extensions, and the server's Chinese message as the detail.
+ */
+export function localizeError(message: string, extensions: { code?: string; field?: string } | undefined, i18n: I18nProvider | null = active): string {
+  if (!i18n || i18n.getLocale() === DEFAULT_LOCALE) return message;
+  const t = i18n.translate;
+  const code = extensions?.code === 'CONFLICT' && extensions.field === 'version' ? 'VERSION' : extensions?.code;
+  let error = t(`app.errors.${code}`, { _: t('app.errors.UNKNOWN') });
+  if (extensions?.field) error = t('app.errors.with_field', { error, field: extensions.field });
+  return message ? t('app.errors.with_detail', { error, detail: message }) : error;
+}
+
+export function buildI18nProvider(model: SchemaModel) {
+  const messages = buildMessages(model);
+  active = polyglotI18nProvider((locale) => messages[locale as 'zh-CN' | 'en'] ?? messages[DEFAULT_LOCALE], DEFAULT_LOCALE, [
     { locale: 'zh-CN', name: '简体中文' },
     { locale: 'en', name: 'English' },
   ]);
+  return active;
 }

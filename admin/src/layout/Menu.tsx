@@ -1,11 +1,12 @@
 import { useEffect, type ReactElement } from 'react';
 import { ListSubheader, useMediaQuery } from '@mui/material';
 import { useLocation } from 'react-router';
-import { Menu as RaMenu, usePermissions, useResourceDefinitions, useSidebarState } from 'react-admin';
+import { Menu as RaMenu, usePermissions, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import BarChartIcon from '@mui/icons-material/BarChart';
 import DevicesIcon from '@mui/icons-material/Devices';
 import GroupWorkIcon from '@mui/icons-material/GroupWork';
 import { MENU_GROUPS, groupResources, pagesFor } from './menuGroups';
+import { pageKey } from '../i18n/app-keys';
 
 /**
  * On a phone the drawer closes on every navigation and on a fresh load, so it never covers the page
@@ -37,19 +38,21 @@ export function Menu() {
   const resources = useResourceDefinitions();
   const { permissions } = usePermissions<string[]>();
   const [open] = useSidebarState();
+  const translate = useTranslate();
   const roles = Array.isArray(permissions) ? permissions : [];
   const groups = groupResources(Object.keys(resources));
   return (
-    <RaMenu>
+    // an English name longer than the drawer wraps instead of ending in …
+    <RaMenu sx={{ '& .MuiMenuItem-root .MuiTypography-noWrap': { whiteSpace: 'normal' } }}>
       <RaMenu.DashboardItem />
       {MENU_GROUPS.filter((g) => groups[g.id].length || pagesFor(g.id, roles).length).map((g) => [
         open ? (
           <ListSubheader key={`group-${g.id}`} disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
-            {g.label}
+            {translate(`app.menu.${g.id}`, { _: g.label })}
           </ListSubheader>
         ) : null,
         ...groups[g.id].map((name) => <RaMenu.ResourceItem key={name} name={name} />),
-        ...pagesFor(g.id, roles).map((p) => <RaMenu.Item key={p.path} to={p.path} primaryText={p.label} leftIcon={PAGE_ICONS[p.path]} />),
+        ...pagesFor(g.id, roles).map((p) => <RaMenu.Item key={p.path} to={p.path} primaryText={translate(`app.pages.${pageKey(p.path)}`, { _: p.label })} leftIcon={PAGE_ICONS[p.path]} />),
       ])}
     </RaMenu>
   );

@@ -1,5 +1,5 @@
 import { Box, Card, CardContent, Chip, Divider, Stack, Tooltip, Typography, useMediaQuery } from '@mui/material';
-import { DataTable, ReferenceManyField, Show, useListContext, usePermissions, useRecordContext } from 'react-admin';
+import { DataTable, ReferenceManyField, Show, useListContext, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { RatingButton } from './RatingButton';
 import { useEnumLabel } from '../schema-ui/fields';
 import { canRate } from './rating';
@@ -78,6 +78,7 @@ function Deadlines() {
 function Steps({ model, letters }: Props) {
   const r = useRecordContext<any>();
   const { permissions } = usePermissions<string[]>();
+  const translate = useTranslate();
   if (!r) return null;
   const rate = canRate(Array.isArray(permissions) ? permissions : [], r);
   const actions: Array<{ action: string; label: string; primary: boolean }> = [...(r.myActions ?? [])].sort((a, b) => Number(b.primary) - Number(a.primary));
@@ -94,7 +95,7 @@ function Steps({ model, letters }: Props) {
   return (
     <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap aria-label="办理步骤">
       {buttons.map(({ a, verb }) => (
-        <VerbButton key={a.action} model={model} letters={letters} verb={verb!} label={a.label} primary={a.primary} letter={{ id: r.id, version: r.version }} />
+        <VerbButton key={a.action} model={model} letters={letters} verb={verb!} label={translate(`app.verbs.${a.action}`, { _: a.label })} primary={a.primary} letter={{ id: r.id, version: r.version }} />
       ))}
       {rate && <RatingButton letter={r} />}
     </Stack>
@@ -111,6 +112,7 @@ function ConcentratedNote() {
 /** The letter's page: summary, deadlines, the steps I may take, and its handling record. */
 export function LetterShow({ model, letters }: Props) {
   const enumLabel = useEnumLabel();
+  const translate = useTranslate();
   const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
   return (
     <Show title={<LetterTitle />}>
@@ -132,7 +134,7 @@ export function LetterShow({ model, letters }: Props) {
               ) : (
                 <DataTable bulkActionButtons={false} rowClick={false}>
                   <DataTable.Col source="occurredAt" label="时间" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => chinaDateTime(e.occurredAt)} />
-                  <DataTable.Col source="actionLabel" label="步骤" sx={{ whiteSpace: 'nowrap' }} />
+                  <DataTable.Col source="actionLabel" label="步骤" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => translate(`app.verbs.${e.action}`, { _: e.actionLabel })} />
                   <DataTable.Col source="toStatus" label="状态" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => enumLabel('LetterStatus', e.toStatus)} />
                   <DataTable.Col source="actorName" label="经办人" />
                   <DataTable.Col source="note" label="说明" />
@@ -150,12 +152,13 @@ export function LetterShow({ model, letters }: Props) {
 function Timeline() {
   const { data } = useListContext<any>();
   const enumLabel = useEnumLabel();
+  const translate = useTranslate();
   return (
     <Stack spacing={1.5} component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
       {(data ?? []).map((e) => (
         <Box component="li" key={e.id}>
           <Typography variant="body2">
-            <b>{e.actionLabel}</b> · {enumLabel('LetterStatus', e.toStatus)} · {e.actorName}
+            <b>{translate(`app.verbs.${e.action}`, { _: e.actionLabel })}</b> · {enumLabel('LetterStatus', e.toStatus)} · {e.actorName}
           </Typography>
           <Typography variant="caption" color="text.secondary" component="div">
             {chinaDateTime(e.occurredAt)}

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { useNotify, useRefresh } from 'react-admin';
+import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import { graphql } from '../providers/authProvider';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { inputFor } from '../schema-ui/inputs';
@@ -25,9 +25,10 @@ export interface VerbButtonProps {
 export function VerbButton({ model, letters, verb, label, letter, primary }: VerbButtonProps) {
   const notify = useNotify();
   const refresh = useRefresh();
+  const translate = useTranslate();
   const send = async (values: Record<string, unknown>) => {
     await graphql(verb.document, verbVariables(verb, letter, values));
-    notify(`${label}：已完成`, { type: 'success' });
+    notify(translate('app.verbs.done', { label }), { type: 'success' });
     refresh();
   };
   return (

@@ -35,7 +35,7 @@ export function MailboxRegisterPage() {
   const download = async () => {
     setBusy(true);
     const failed = await downloadFile(registerXlsxUrl(bodyId, year), `mailbox-register-${year}.xlsx`);
-    if (failed) notify(failed, { type: 'error' });
+    if (failed) notify(failed.message, { type: 'error', messageArgs: failed.messageArgs });
     setBusy(false);
   };
   return (

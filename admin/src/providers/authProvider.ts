@@ -1,5 +1,6 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { isAdmin } from './access.js';
+import { localizeError } from '../i18n/i18nProvider';
 
 /**
  * Sign-in against the API's own verbs: `login` sets the httpOnly cookie `lianluo_session`, which the
@@ -67,7 +68,7 @@ export async function graphql<T = any>(query: string, variables?: Record<string,
   } catch {
     throw new ApiError(`HTTP ${res.status}`, { code: res.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR' });
   }
-  if (body?.errors?.length) throw new ApiError(body.errors[0].message, body.errors[0].extensions);
+  if (body?.errors?.length) throw new ApiError(localizeError(body.errors[0].message, body.errors[0].extensions), body.errors[0].extensions);
   return body.data as T;
 }
 

@@ -1,5 +1,7 @@
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import sdl from '../../../schema/schema.graphql?raw';
+import type { DataProvider } from 'react-admin';
+import { withLocalizedErrors } from './localizedErrors';
 import { buildSchemaModel, introspectionFromSdl } from './schema';
 
 /**
@@ -10,7 +12,9 @@ export const introspection = introspectionFromSdl(sdl);
 
 export const schemaModel = buildSchemaModel(introspection);
 
-export const dataProvider = buildGraphQLProvider({
+const graphQLProvider = buildGraphQLProvider({
   clientOptions: { uri: '/graphql', credentials: 'include' },
   introspection: { schema: introspection },
 });
+
+export const dataProvider = withLocalizedErrors(graphQLProvider as DataProvider);

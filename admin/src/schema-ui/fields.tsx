@@ -38,9 +38,16 @@ function EnumListField({ source, enumName }: { source: string; enumName: string;
   return <FunctionField source={source} render={(r: any) => (Array.isArray(r?.[source]) ? r[source].map((x: string) => enumLabel(enumName, x)).join('、') : '')} />;
 }
 
+/** A handling record's step in the interface language (the server names it in Chinese). */
+function StepField({ source }: { source: string; label?: string }) {
+  const translate = useTranslate();
+  return <FunctionField source={source} render={(r: any) => (r?.action ? translate(`app.verbs.${r.action}`, { _: r?.[source] ?? r.action }) : (r?.[source] ?? ''))} />;
+}
+
 /** The read-only display of one field of a record, chosen from its GraphQL type. */
 export function fieldFor(model: SchemaModel, v: ValueModel) {
   const common = { source: v.name, key: v.name };
+  if (v.name === 'actionLabel') return <StepField {...common} />;
   switch (v.kind) {
     case 'int':
     case 'float':

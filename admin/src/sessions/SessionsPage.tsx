@@ -91,7 +91,7 @@ export function SessionsPage() {
   const own = (s: ActiveSession) => identity != null && String(identity.id) === s.accountId;
   return (
     <Box sx={{ mt: 2 }}>
-      <Title title="在线会话" />
+      <Title title="app.pages.sessions" />
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         尚未超时、未被结束的登录会话，最近活动的在前；时间为北京时间。结束某账号的会话后，该账号须重新登录。
       </Typography>

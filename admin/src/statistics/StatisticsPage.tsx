@@ -64,7 +64,7 @@ export function StatisticsPage() {
 
   return (
     <Box sx={{ mt: 2 }}>
-      <Title title="统计" />
+      <Title title="app.menu.statistics" />
       {!allowed ? (
         <Alert severity="info">统计供领导和办公室工作人员查看。</Alert>
       ) : (
