@@ -70,7 +70,7 @@ describe('English covers the schema and the console', () => {
   it('names every menu section and custom page', () => {
     expect(MENU_GROUPS.map((g) => en[`app.menu.${g.id}`])).toEqual(['Organization and people', 'Contact with the public', 'Letters and receptions', 'Duty performance', 'Statistics', 'System']);
     expect(MENU_PAGES.map((p) => zh[`app.pages.${p.path.slice(1)}`])).toEqual(MENU_PAGES.map((p) => p.label));
-    expect(MENU_PAGES.map((p) => en[`app.pages.${p.path.slice(1)}`])).toEqual(['Issues raised by many', 'Satisfaction and resolution rates', 'Active sessions']);
+    expect(MENU_PAGES.map((p) => en[`app.pages.${p.path.slice(1)}`])).toEqual(['Issues raised by many', 'Member mailbox register', 'Station receptions', 'Satisfaction and resolution rates', 'Active sessions']);
   });
 
   it('names every workflow step the server offers, the Chinese word for word the server’s', () => {

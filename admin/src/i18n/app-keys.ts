@@ -141,6 +141,8 @@ const EN_PAGES: Record<string, string> = {
   concentrated: 'Issues raised by many',
   statistics: 'Satisfaction and resolution rates',
   sessions: 'Active sessions',
+  'mailbox-register': 'Member mailbox register',
+  'station-compliance': 'Station receptions',
 };
 
 /** 我的通知: the inbox page and the app bar's bell. */

@@ -3,6 +3,8 @@ import { ListSubheader, useMediaQuery } from '@mui/material';
 import { useLocation } from 'react-router';
 import { Menu as RaMenu, usePermissions, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import BarChartIcon from '@mui/icons-material/BarChart';
+import MenuBookIcon from '@mui/icons-material/MenuBook';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import DevicesIcon from '@mui/icons-material/Devices';
 import GroupWorkIcon from '@mui/icons-material/GroupWork';
 import { MENU_GROUPS, groupResources, pagesFor } from './menuGroups';
@@ -28,6 +30,8 @@ const PAGE_ICONS: Record<string, ReactElement> = {
   '/concentrated': <GroupWorkIcon />,
   '/statistics': <BarChartIcon />,
   '/sessions': <DevicesIcon />,
+  '/mailbox-register': <MenuBookIcon />,
+  '/station-compliance': <FactCheckIcon />,
 };
 
 /**

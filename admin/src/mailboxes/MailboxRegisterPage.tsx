@@ -1,7 +1,7 @@
 import { Alert, Box, Button as MuiButton, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useEffect, useState } from 'react';
-import { Loading, Title, useGetList, useNotify } from 'react-admin';
+import { Loading, Title, useGetList, useNotify, useTranslate } from 'react-admin';
 import { downloadFile } from '../export/download';
 import { todayInChina } from '../letters/deadlines';
 import { graphql, type ApiError } from '../providers/authProvider';
@@ -14,6 +14,7 @@ import { MAILBOX_REGISTER, REGISTER_COLUMNS, registerXlsxUrl } from './mailboxes
 export function MailboxRegisterPage() {
   const thisYear = Number(todayInChina().slice(0, 4));
   const notify = useNotify();
+  const translate = useTranslate();
   const { data: bodies, isPending } = useGetList<any>('Body', { pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' }, filter: { kind: 'CPPCC' } });
   const [bodyId, setBodyId] = useState<string>('');
   const [year, setYear] = useState(thisYear);
@@ -40,7 +41,7 @@ export function MailboxRegisterPage() {
   };
   return (
     <Card sx={{ mt: 1 }}>
-      <Title title="委员信箱工作台账" />
+      <Title title={translate('app.pages.mailbox-register', { _: '委员信箱工作台账' })} />
       <CardContent>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }} sx={{ mb: 2 }}>
           <TextField select size="small" label="政协" value={bodyId} onChange={(e) => setBodyId(e.target.value)} sx={{ minWidth: 200 }}>

@@ -2,7 +2,7 @@ import { Alert, Button as MuiButton, Card, CardContent, Divider, Link as MuiLink
 import AddIcon from '@mui/icons-material/Add';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { DataTable, List, Loading, ReferenceManyField, SearchInput, Show, SimpleList, Title, TopToolbar, useCreatePath, useGetMany, useGetOne, usePermissions, useRecordContext } from 'react-admin';
+import { DataTable, List, Loading, ReferenceManyField, SearchInput, Show, SimpleList, Title, TopToolbar, useCreatePath, useGetMany, useGetOne, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { ExportButton } from '../export/ExportButton';
 import { graphql, type ApiError } from '../providers/authProvider';
 import type { ResourceModel } from '../providers/schema';
@@ -137,6 +137,7 @@ export function StationCompliancePage() {
   const [data, setData] = useState<any>(null);
   const [error, setError] = useState<string | null>(null);
   const createPath = useCreatePath();
+  const translate = useTranslate();
   useEffect(() => {
     graphql<any>(STATION_COMPLIANCE).then(setData, (e: ApiError) => setError(e.message));
   }, []);
@@ -162,7 +163,7 @@ export function StationCompliancePage() {
   );
   return (
     <Stack spacing={2} sx={{ mt: 1 }}>
-      <Title title="联络站接待情况" />
+      <Title title={translate('app.pages.station-compliance', { _: '联络站接待情况' })} />
       {section(
         '近两个月未接待的联络站',
         '每个联络站每两个月至少开展一次接待活动（网上联络站除外）。',
