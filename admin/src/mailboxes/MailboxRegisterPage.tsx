@@ -44,21 +44,21 @@ export function MailboxRegisterPage() {
       <Title title={translate('app.pages.mailbox-register', { _: '委员信箱工作台账' })} />
       <CardContent>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }} sx={{ mb: 2 }}>
-          <TextField select size="small" label="政协" value={bodyId} onChange={(e) => setBodyId(e.target.value)} sx={{ minWidth: 200 }}>
+          <TextField select size="small" label="政协" value={bodyId} onChange={(e) => setBodyId(e.target.value)} sx={{ width: { xs: '100%', sm: 240 }, flex: 'none' }}>
             {(bodies ?? []).map((b) => (
               <MenuItem key={b.id} value={String(b.id)}>
                 {b.name}
               </MenuItem>
             ))}
           </TextField>
-          <TextField select size="small" label="年度" value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ minWidth: 120 }}>
+          <TextField select size="small" label="年度" value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ width: { xs: '100%', sm: 140 }, flex: 'none' }}>
             {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
               <MenuItem key={y} value={y}>
                 {y} 年
               </MenuItem>
             ))}
           </TextField>
-          <MuiButton variant="outlined" startIcon={<DownloadIcon />} onClick={download} disabled={!bodyId || busy}>
+          <MuiButton variant="outlined" startIcon={<DownloadIcon />} onClick={download} disabled={!bodyId || busy} sx={{ whiteSpace: 'nowrap', textTransform: 'none', flex: 'none' }}>
             {busy ? '正在导出…' : '导出 Excel'}
           </MuiButton>
         </Stack>
@@ -68,7 +68,7 @@ export function MailboxRegisterPage() {
         {!bodies?.length && <Alert severity="info">您可见范围内没有设立委员信箱的政协。</Alert>}
         {error && <Alert severity="error">{error}</Alert>}
         {stats && (
-          <Box sx={{ overflowX: 'auto' }}>
+          <Box sx={{ overflowX: 'auto', maxWidth: { xs: 'calc(100vw - 48px)', sm: '100%' } }}>
             <Typography variant="subtitle1" component="h2" sx={{ mb: 1 }}>
               {stats.bodyName}委员信箱工作台账（{stats.year} 年）
             </Typography>
@@ -91,7 +91,7 @@ export function MailboxRegisterPage() {
                 <TableBody>
                   {[...stats.rows, { ...stats.total, liaisonGroupName: '合计' }].map((row: any) => (
                     <TableRow key={row.liaisonGroupId ?? 'total'} sx={row.liaisonGroupId ? undefined : { '& td': { fontWeight: 600 } }}>
-                      <TableCell>{row.liaisonGroupName}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.liaisonGroupName}</TableCell>
                       {REGISTER_COLUMNS.map(([k]) => (
                         <TableCell key={k} align="right">
                           {row[k]}

@@ -97,8 +97,11 @@ function ReceptionSummary() {
 }
 
 /** A reception: who received, and every issue raised with where it stands (ST4). */
+const writerOf = (l: any) => (l.isAnonymous ? '匿名' : (l.writerName ?? ''));
+
 export function ReceptionShow() {
   const enumLabel = useEnumLabel();
+  const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
   return (
     <Show title={<ReceptionTitle />}>
       <Card variant="outlined" sx={{ border: 0 }}>
@@ -110,12 +113,16 @@ export function ReceptionShow() {
               群众反映的问题
             </Typography>
             <ReferenceManyField reference="Letter" target="receptionId" sort={{ field: 'id', order: 'ASC' }} perPage={50} empty={<Typography variant="body2" color="text.secondary">本次接待没有登记问题。</Typography>}>
-              <DataTable bulkActionButtons={false} rowClick="show">
-                <DataTable.Col source="serialNumber" label="编号" sx={{ whiteSpace: 'nowrap' }} />
-                <DataTable.Col source="title" label="问题" />
-                <DataTable.Col source="writerName" label="反映人" disableSort render={(l: any) => (l.isAnonymous ? '匿名' : (l.writerName ?? ''))} />
-                <DataTable.Col source="status" label="状态" sx={{ whiteSpace: 'nowrap' }} render={(l: any) => enumLabel('LetterStatus', l.status)} />
-              </DataTable>
+              {phone ? (
+                <SimpleList linkType="show" resource="Letter" primaryText={(l: any) => l.title} secondaryText={(l: any) => `${l.serialNumber} · ${writerOf(l)} · ${enumLabel('LetterStatus', l.status)}`} />
+              ) : (
+                <DataTable bulkActionButtons={false} rowClick="show" sx={{ '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}>
+                  <DataTable.Col source="serialNumber" label="编号" sx={{ whiteSpace: 'nowrap' }} />
+                  <DataTable.Col source="title" label="问题" />
+                  <DataTable.Col source="writerName" label="反映人" disableSort sx={{ whiteSpace: 'nowrap' }} render={writerOf} />
+                  <DataTable.Col source="status" label="状态" sx={{ whiteSpace: 'nowrap' }} render={(l: any) => enumLabel('LetterStatus', l.status)} />
+                </DataTable>
+              )}
             </ReferenceManyField>
           </Stack>
         </CardContent>
