@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSchemaModel, introspectionFromSdl } from '../../admin/src/providers/schema.js';
-import { buildI18nProvider, buildMessages, localizeError } from '../../admin/src/i18n/i18nProvider.js';
-import { ERROR_CODES, ZH_VERBS, EN_VERBS } from '../../admin/src/i18n/app-keys.js';
+import { buildI18nProvider, localizeError } from '../../admin/src/i18n/i18nProvider.js';
+import { buildMessages } from '../../admin/src/i18n/messages.js';
+import { ERROR_CODES, ZH_VERBS } from '../../admin/src/i18n/app-keys.js';
+import { EN_VERBS } from '../../admin/src/i18n/app-keys.en.js';
 import { MENU_GROUPS, MENU_PAGES } from '../../admin/src/layout/menuGroups.js';
 import { ACTION_LABELS } from '../../server/src/casework/letter/letter.workflow.js';
 

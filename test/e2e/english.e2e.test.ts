@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchemaModel, introspectionFromSdl } from '../../admin/src/providers/schema.js';
 import { modelForRoles } from '../../admin/src/providers/access.js';
-import { buildMessages } from '../../admin/src/i18n/i18nProvider.js';
+import { buildMessages } from '../../admin/src/i18n/messages.js';
 import { pageKey } from '../../admin/src/i18n/app-keys.js';
 import { groupResources, MENU_GROUPS, pagesFor } from '../../admin/src/layout/menuGroups.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';

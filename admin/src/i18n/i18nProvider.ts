@@ -1,11 +1,8 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import englishMessages from 'ra-language-english';
 import type { I18nProvider, TranslationMessages } from 'react-admin';
 import type { SchemaModel } from '../providers/schema';
 import { chineseMessages } from './zh-CN';
-import { appKeys } from './app-keys';
-import { EN_FIELD_OVERRIDES, EN_FIELDS, EN_RANGE, EN_RESOURCE_NAMES } from './en.resources';
-import { EN_ENUMS } from './en.enums';
+import { appKeys, ZH_WORDS } from './app-keys';
 
 export const DEFAULT_LOCALE = 'zh-CN';
 
@@ -67,108 +64,41 @@ const appMessages = {
       },
     },
   },
-  en: {
-    app: {
-      title: 'Lianluo',
-      welcome: 'Welcome to Lianluo',
-      intro: 'Contact, letters and duty performance for CPPCC and people’s congress offices.',
-      records: 'records',
-      open: 'Open',
-      personal_hint: 'Leave empty to keep the current value',
-      signed_in_as: 'Signed in as %{name} (%{roles})',
-      list_separator: ', ',
-      roles: {
-        SYSTEM_ADMIN: 'System administrator',
-        SECURITY_ADMIN: 'Security administrator',
-        AUDIT_ADMIN: 'Audit administrator',
-        OFFICE_STAFF: 'Office staff',
-        COMMITTEE_STAFF: 'Committee staff',
-        STATION_STAFF: 'Liaison station staff',
-        MEMBER: 'Member / deputy',
-        DEPARTMENT_HANDLER: 'Department handler',
-        LEADER: 'Leader',
-      },
-      auth: {
-        title: 'Lianluo · Sign in',
-        totp_code: 'One-time code',
-        totp_hint: 'Required for administrators: the 6 digits of your authenticator app',
-        invalid_credentials: 'Wrong username or password',
-        totp_required: 'Enter the one-time code (6 digits of your authenticator app)',
-        totp_invalid: 'The one-time code is wrong or was used already; wait for the next one',
-        disabled: 'The account is disabled; ask an administrator',
-        session_ended: 'Your session has ended; please sign in again',
-        signed_out: 'Not signed in',
-        cookie_refused: 'Signed in, but the browser did not keep the session cookie: allow cookies for this site; in production use HTTPS',
-      },
-      account: {
-        change_password: 'Change password',
-        forced_title: 'First sign-in: change your initial password',
-        forced_intro: '%{name}, your password was set by an administrator; change it to use the console.',
-        password_rule: 'At least 8 characters with three of: lower case, upper case, digits, symbols; not containing the username.',
-        current_password: 'Current password',
-        new_password: 'New password',
-        confirm_password: 'Repeat the new password',
-        password_mismatch: 'The two new passwords differ',
-        password_changed: 'Password changed',
-      },
-      totp: {
-        title: 'Bind an authenticator app',
-        required_intro: '%{name}, administrator accounts must use an authenticator app (TOTP): every sign-in then asks for its 6-digit code.',
-        intro: 'Open an authenticator app (Microsoft Authenticator, Google Authenticator, FreeOTP…), add the secret or the otpauth address below, then enter the 6 digits it shows.',
-        begin: 'Get a secret',
-        secret: 'Secret (shown this once)',
-        uri: 'otpauth address (can be turned into a QR code)',
-        code: '6 digits from the authenticator app',
-        confirm: 'Bind',
-        enrolled: 'Authenticator app bound',
-      },
-    },
-  },
 };
 
-/** A field's English label in a resource: its own word there, else the shared one; ranges from their field. */
-function englishField(resource: string, field: string): string | undefined {
-  const own = (f: string) => EN_FIELD_OVERRIDES[resource]?.[f] ?? EN_FIELDS[f];
-  const range = field.match(/^(.+)_(gte|lte)$/);
-  if (range && !own(field)) {
-    const label = own(range[1]);
-    return label && EN_RANGE[range[2] as 'gte' | 'lte'].replace('%{label}', label);
-  }
-  return own(field);
+/**
+ * Resource, field and enum names: in Chinese from the schema's descriptions; in English (en.ts) from
+ * the tables of en.resources.ts / en.enums.ts for the same keys, through `english` (a key without
+ * English is left out, and test/admin/i18n.test.ts names it).
+ */
+export interface SchemaEnglish {
+  field(resource: string, field: string): string | undefined;
+  resource(name: string): string | undefined;
+  enumValue(enumName: string, value: string): string | undefined;
 }
 
-/**
- * Resource, field and enum names: in Chinese from the schema's descriptions, in English from the
- * tables of en.resources.ts / en.enums.ts for the same keys (a key without English is left out, and
- * test/admin/i18n.test.ts names it).
- */
-export function schemaMessages(model: SchemaModel, locale: string): Record<string, unknown> {
-  const zh = locale === DEFAULT_LOCALE;
+export function schemaMessages(model: SchemaModel, english?: SchemaEnglish): Record<string, unknown> {
   const resources: Record<string, unknown> = {};
   for (const r of model.resources) {
     const fields: Record<string, string> = {};
     for (const v of [...r.fields, ...(r.createArgs ?? []), ...(r.updateArgs ?? []), ...r.filters, { name: 'q', label: '搜索' }]) {
       if (v.name in fields) continue;
-      const label = zh ? v.label : englishField(r.name, v.name);
+      const label = english ? english.field(r.name, v.name) : v.label;
       if (label) fields[v.name] = label;
     }
-    const name = zh ? r.label : EN_RESOURCE_NAMES[r.name];
+    const name = english ? english.resource(r.name) : r.label;
     resources[r.name] = name ? { name, fields } : { fields };
   }
   const enums: Record<string, Record<string, string>> = {};
   for (const [name, e] of Object.entries(model.enums)) {
-    enums[name] = Object.fromEntries(e.choices.map((c) => [c.id, zh ? c.label : EN_ENUMS[name]?.[c.id]]).filter(([, v]) => v));
+    enums[name] = Object.fromEntries(e.choices.map((c) => [c.id, english ? english.enumValue(name, c.id) : c.label]).filter(([, v]) => v));
   }
   return { resources, enums };
 }
 
-/** Both languages' complete message trees (exported for the key-parity test). */
-export function buildMessages(model: SchemaModel): Record<'zh-CN' | 'en', TranslationMessages> {
-  const app = (l: 'zh-CN' | 'en') => ({ app: { ...appMessages[l].app, ...appKeys(l) } });
-  return {
-    'zh-CN': { ...chineseMessages, ...app('zh-CN'), ...schemaMessages(model, 'zh-CN') } as TranslationMessages,
-    en: { ...englishMessages, ...app('en'), ...schemaMessages(model, 'en') } as TranslationMessages,
-  };
+/** The Chinese message tree, the default language's, loaded with the console. */
+export function chineseMessagesFor(model: SchemaModel): TranslationMessages {
+  return { ...chineseMessages, app: { ...appMessages['zh-CN'].app, ...appKeys(ZH_WORDS) }, ...schemaMessages(model) } as TranslationMessages;
 }
 
 // the provider App.tsx built, so the data provider can word server errors in the chosen language
@@ -188,10 +118,16 @@ export function localizeError(message: string, extensions: { code?: string; fiel
 }
 
 export function buildI18nProvider(model: SchemaModel) {
-  const messages = buildMessages(model);
-  active = polyglotI18nProvider((locale) => messages[locale as 'zh-CN' | 'en'] ?? messages[DEFAULT_LOCALE], DEFAULT_LOCALE, [
-    { locale: 'zh-CN', name: '简体中文' },
-    { locale: 'en', name: 'English' },
-  ]);
+  const zh = chineseMessagesFor(model);
+  // English loads on first use (its own chunk), so the login page carries Chinese only
+  let en: Promise<TranslationMessages> | undefined;
+  active = polyglotI18nProvider(
+    (locale) => (locale === 'en' ? (en ??= import('./en').then((m) => m.englishMessagesFor(model))) : zh) as TranslationMessages,
+    DEFAULT_LOCALE,
+    [
+      { locale: 'zh-CN', name: '简体中文' },
+      { locale: 'en', name: 'English' },
+    ],
+  );
   return active;
 }
