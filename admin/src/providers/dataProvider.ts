@@ -1,4 +1,3 @@
-import buildGraphQLProvider from 'ra-data-graphql-simple';
 import sdl from '../../../schema/schema.graphql?raw';
 import type { DataProvider } from 'react-admin';
 import { withLocalizedErrors } from './localizedErrors';
@@ -12,9 +11,14 @@ export const introspection = introspectionFromSdl(sdl);
 
 export const schemaModel = buildSchemaModel(introspection);
 
-const graphQLProvider = buildGraphQLProvider({
-  clientOptions: { uri: '/graphql', credentials: 'include' },
-  introspection: { schema: introspection },
-});
+// ra-data-graphql-simple and Apollo Client load with the first data request, not with the login page
+let graphQLProvider: Promise<DataProvider> | undefined;
+const load = () =>
+  (graphQLProvider ??= import('ra-data-graphql-simple').then(
+    ({ default: build }) => build({ clientOptions: { uri: '/graphql', credentials: 'include' }, introspection: { schema: introspection } }) as unknown as DataProvider,
+  ));
 
-export const dataProvider = withLocalizedErrors(graphQLProvider as DataProvider);
+const METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
+const lazyProvider = Object.fromEntries(METHODS.map((m) => [m, (...args: unknown[]) => load().then((p) => (p[m] as (...a: unknown[]) => Promise<any>)(...args))])) as unknown as DataProvider;
+
+export const dataProvider = withLocalizedErrors(lazyProvider);
