@@ -4,6 +4,7 @@ import type { GraphQLClient } from 'graphql-request';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createDepartment, createOffice, REGISTER_LETTER } from '../support/casework-fixtures.js';
 import { signIn, type SignedIn } from '../support/sessions.js';
+import { sheetName } from '../../server/src/platform/export/export.route.js';
 
 /**
  * Issue 11: a list exported as a workbook by the server, through the same allXs query as the console
@@ -248,4 +249,12 @@ describe('exporting letters (issue 11)', () => {
     expect(pages).toBe(7);
     expect(count).toBeLessThanOrEqual(5 + 5 * pages);
   }, 120_000); // a generous ceiling for a loaded machine, not a timing goal (those live in benchmarks)
+});
+
+describe('the sheet of an export', () => {
+  it('is named as Excel accepts: no * ? : \\ / [ ], at most 31 characters', () => {
+    expect(sheetName('委员/代表')).toBe('委员、代表');
+    expect(sheetName('a*b?c:d\\e[f]g')).toBe('a、b、c、d、e、f、g');
+    expect(sheetName('一'.repeat(40))).toBe('一'.repeat(31));
+  });
 });

@@ -90,7 +90,14 @@ export function MailboxList({ mailboxes }: { mailboxes: ResourceModel }) {
           <ExportButton />
         </TopToolbar>
       }
-      empty={<Typography sx={{ p: 2 }} color="text.secondary">还没有委员信箱：办公室设立信箱并确定负责委员后，信箱在这里列出。</Typography>}
+      empty={
+        <Stack spacing={1} sx={{ p: 2 }}>
+          <Typography>还没有委员信箱。</Typography>
+          <Typography variant="body2" color="text.secondary">
+            办公室设立信箱并确定负责委员后，信箱在这里列出。
+          </Typography>
+        </Stack>
+      }
     >
       <OverdueMailboxes />
       {phone ? (

@@ -30,7 +30,7 @@ export function NotificationList() {
           if (!record.readAt) void graphql(MARK_READ, { id: String(record.id) }).catch(() => undefined);
           return record.letterId ? `/Letter/${record.letterId}/show` : false;
         }}
-        empty={<div style={{ padding: 16, color: '#666' }}>{translate('app.notifications.none_unread')}</div>}
+        empty={<div data-testid="list-empty" style={{ padding: 16, color: '#666' }}>{translate('app.notifications.none_unread')}</div>}
       >
         <DataTable.Col source="createdAt" label="app.notifications.time" sx={{ whiteSpace: 'nowrap' }} render={(r: any) => chinaDateTime(r.createdAt)} />
         <DataTable.Col source="kind" label="app.notifications.kind" sx={{ whiteSpace: 'nowrap' }} render={(r: any) => enumLabel('NotificationKind', r.kind)} />

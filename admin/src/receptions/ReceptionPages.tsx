@@ -46,7 +46,10 @@ export function ReceptionList({ receptions }: { receptions: ResourceModel }) {
       }
       empty={
         <Stack spacing={2} sx={{ p: 2 }} alignItems="flex-start">
-          <Typography color="text.secondary">还没有接待活动记录：联络站每两个月至少接待一次群众，每次接待后在这里记录。</Typography>
+          <Typography>还没有接待活动。</Typography>
+          <Typography variant="body2" color="text.secondary">
+            联络站每两个月至少接待一次群众，每次接待后在这里记录。
+          </Typography>
           <RecordButton />
         </Stack>
       }

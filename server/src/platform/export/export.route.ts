@@ -72,6 +72,9 @@ function parseQuery(req: Request): { filter: Record<string, unknown> | undefined
 }
 
 /** The route handler of `/export/:resource.xlsx`. */
+/** Excel refuses * ? : \\ / [ ] in a sheet's name and more than 31 characters: 委员/代表 → 委员、代表. */
+export const sheetName = (label: string) => label.replace(/[*?:\\/[\]]/g, '、').slice(0, 31);
+
 export function listExport(orm: MikroORM, schema: GraphQLSchema): RequestHandler {
   const prepared = new Map<string, { def: ResourceDef; columns: ExportColumn[]; document: ReturnType<typeof parse> }>();
   const prepare = (name: string) => {
@@ -135,7 +138,7 @@ export function listExport(orm: MikroORM, schema: GraphQLSchema): RequestHandler
           const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
           wb.creator = '联络 Lianluo';
           wb.created = new Date();
-          const ws = wb.addWorksheet(def.label, { views: [{ state: 'frozen', ySplit: 1 }] });
+          const ws = wb.addWorksheet(sheetName(def.label), { views: [{ state: 'frozen', ySplit: 1 }] });
           ws.columns = columns.map((c) => ({ header: c.header, key: c.field, width: Math.min(40, Math.max(10, c.header.length * 2 + 2)) }));
           ws.getRow(1).font = { bold: true };
           ws.getRow(1).commit();
