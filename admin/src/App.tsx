@@ -5,7 +5,7 @@ import { lazyPages } from './lazyPages';
 import { LoginPage } from './auth/LoginPage';
 import { buildI18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
-import { modelForRoles } from './providers/access';
+import { hasRole, modelForRoles } from './providers/access';
 import { authProvider } from './providers/authProvider';
 import { dataProvider, schemaModel } from './providers/dataProvider';
 import { menuOrder } from './providers/menuOrder';
@@ -36,7 +36,6 @@ const { RecordReceptionPage } = lazyPages(() => import('./receptions/RecordRecep
 
 const i18nProvider = buildI18nProvider(schemaModel);
 
-const hasRole = (permissions: unknown, roles: readonly string[]) => Array.isArray(permissions) && permissions.some((p) => roles.includes(p));
 
 /** The working resources have pages of their own; the others the schema's generic ones. */
 function listOf(model: SchemaModel, r: ResourceModel) {
@@ -106,7 +105,7 @@ export function App() {
       {(permissions) => {
         const model = modelFor(permissions);
         const letters = model.resources.find((r) => r.name === 'Letter');
-        const concentrated = letters && Array.isArray(permissions) && permissions.some((p) => READS_CONCENTRATED.includes(p));
+        const concentrated = letters && hasRole(permissions, READS_CONCENTRATED);
         return [
           <CustomRoutes key="custom">
             <Route path="/password" element={<ChangePasswordPage />} />

@@ -20,12 +20,12 @@ import { ExportButton } from '../export/ExportButton';
 import { todayInChina } from '../letters/deadlines';
 import { graphql } from '../providers/authProvider';
 import type { ResourceModel } from '../providers/schema';
+import { hasRole } from '../providers/access';
 import { Fact } from '../schema-ui/Fact';
 import { useEnumLabel } from '../schema-ui/fields';
 import { openingState, type MailboxValue } from './mailboxes';
 import { OPENS_MAILBOXES, READS_MAILBOX_REGISTER } from './roles';
 
-const hasRole = (permissions: unknown, roles: readonly string[]) => Array.isArray(permissions) && permissions.some((p) => roles.includes(p));
 
 function OpeningChip({ record }: { record: any }) {
   if (!record?.openingDueOn || !record.isActive) return record && !record.isActive ? <Chip size="small" label="已停用" /> : null;

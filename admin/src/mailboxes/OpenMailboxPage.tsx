@@ -1,5 +1,4 @@
-import { Alert, Box, Button as MuiButton, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
-import AddIcon from '@mui/icons-material/Add';
+import { Alert, Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useParams } from 'react-router';
@@ -20,15 +19,14 @@ import {
   useGetOne,
   useNotify,
   useRedirect,
-  useSimpleFormIterator,
   useSourceContext,
 } from 'react-admin';
 import { todayInChina } from '../letters/deadlines';
+import { AddItemButton } from '../schema-ui/AddItemButton';
+import { phoneValidator } from '../schema-ui/phone';
 import { graphql, type ApiError } from '../providers/authProvider';
 import { dateValidator, normalizeDate } from '../schema-ui/dates';
 import { OPEN_MAILBOX, OPENING_LETTERS, isSubstitute, openedText, openingState, openingVariables, type MailboxValue, type OpeningValues } from './mailboxes';
-
-const phoneRule = (v: unknown) => (!v || /^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(String(v).replace(/\s/g, '')) ? undefined : '请填写 11 位手机号或带区号的固定电话');
 
 /** The opener and, for a substitute, the group leader's approval (MB2). */
 function Opener({ mailbox, choices, groupLeaderName, fixed }: { mailbox: MailboxValue; choices: Array<{ id: string; name: string }>; groupLeaderName?: string | null; fixed: boolean }) {
@@ -76,7 +74,7 @@ function FoundLetterInputs() {
       {!anonymous && (
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0, sm: 2 }}>
           <TextInput source="writerName" label="来信人姓名" helperText={false} />
-          <TextInput source="writerPhone" label="联系电话" validate={phoneRule} helperText={false} />
+          <TextInput source="writerPhone" label="联系电话" validate={phoneValidator} helperText={false} />
           <TextInput source="writerAddress" label="住址" helperText={false} sx={{ flex: 1 }} />
         </Stack>
       )}
@@ -155,7 +153,7 @@ export function OpenMailboxPage() {
           </Typography>
           <LetterCount />
           <ArrayInput source="letters" label={false}>
-            <SimpleFormIterator disableReordering disableClear fullWidth addButton={<AddLetter />} getItemLabel={(i: number) => `第 ${i + 1} 封`}>
+            <SimpleFormIterator disableReordering disableClear fullWidth addButton={<AddItemButton label="添加一封来信" />} getItemLabel={(i: number) => `第 ${i + 1} 封`}>
               <FoundLetterInputs />
             </SimpleFormIterator>
           </ArrayInput>
@@ -170,12 +168,3 @@ export function OpenMailboxPage() {
   );
 }
 
-/** 添加一封来信: one more letter found, typed as read from it. */
-function AddLetter() {
-  const { add } = useSimpleFormIterator();
-  return (
-    <MuiButton variant="outlined" size="small" startIcon={<AddIcon />} onClick={() => add()} sx={{ my: 1 }}>
-      添加一封来信
-    </MuiButton>
-  );
-}

@@ -114,3 +114,6 @@ export function modelForRoles(model: SchemaModel, roles: readonly string[]): Sch
     }));
   return { ...model, resources };
 }
+
+/** Whether the signed-in roles (react-admin's permissions) include one of `roles`. */
+export const hasRole = (permissions: unknown, roles: readonly string[]) => Array.isArray(permissions) && permissions.some((p) => roles.includes(p));

@@ -6,12 +6,12 @@ import { DataTable, List, Loading, ReferenceManyField, SearchInput, Show, Simple
 import { ExportButton } from '../export/ExportButton';
 import { graphql, type ApiError } from '../providers/authProvider';
 import type { ResourceModel } from '../providers/schema';
+import { hasRole } from '../providers/access';
 import { Fact } from '../schema-ui/Fact';
 import { useEnumLabel } from '../schema-ui/fields';
 import { STATION_COMPLIANCE, lastReceptionText } from './receptions';
 import { READS_COMPLIANCE, RECORDS_RECEPTIONS } from './roles';
 
-const hasRole = (permissions: unknown, roles: readonly string[]) => Array.isArray(permissions) && permissions.some((p) => roles.includes(p));
 
 function RecordButton() {
   const { permissions } = usePermissions();

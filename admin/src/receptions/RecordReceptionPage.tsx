@@ -1,5 +1,4 @@
-import { Alert, Box, Button as MuiButton, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
-import AddIcon from '@mui/icons-material/Add';
+import { Alert, Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import {
@@ -22,17 +21,16 @@ import {
   useGetOne,
   useNotify,
   useRedirect,
-  useSimpleFormIterator,
   useSourceContext,
 } from 'react-admin';
 import { todayInChina } from '../letters/deadlines';
+import { AddItemButton } from '../schema-ui/AddItemButton';
+import { phoneValidator } from '../schema-ui/phone';
 import { graphql, type ApiError } from '../providers/authProvider';
 import { schemaModel } from '../providers/dataProvider';
 import { dateValidator, normalizeDate } from '../schema-ui/dates';
 import { enumChoices } from '../schema-ui/fields';
 import { RECORD_RECEPTION, receptionVariables, recordedText, type ReceptionValues } from './receptions';
-
-const phoneRule = (v: unknown) => (!v || /^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(String(v).replace(/\s/g, '')) ? undefined : '请填写 11 位手机号或带区号的固定电话');
 
 /** The station's deputies to tick and its liaison officer (ST1), once the station is known. */
 function StationPeople() {
@@ -71,7 +69,7 @@ function IssueInputs() {
       <TextInput source="content" label="群众反映的情况和诉求" validate={required()} multiline minRows={2} fullWidth helperText={false} />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0, sm: 2 }}>
         <TextInput source="writerName" label="反映人" helperText="不留姓名的记为匿名" />
-        <TextInput source="writerPhone" label="联系电话" validate={phoneRule} helperText={false} />
+        <TextInput source="writerPhone" label="联系电话" validate={phoneValidator} helperText={false} />
       </Stack>
       <BooleanInput source="answeredOnTheSpot" label="当场答复" helperText="能当场答复的当场答复并办结；其余转街道、部门办理" />
       {onTheSpot && <TextInput source="answer" label="答复内容" validate={required()} multiline minRows={2} fullWidth helperText={false} />}
@@ -79,14 +77,6 @@ function IssueInputs() {
   );
 }
 
-function AddIssue() {
-  const { add } = useSimpleFormIterator();
-  return (
-    <MuiButton variant="outlined" size="small" startIcon={<AddIcon />} onClick={() => add()} sx={{ my: 1 }}>
-      添加一个问题
-    </MuiButton>
-  );
-}
 
 function IssueCount() {
   const issues = (useWatch({ name: 'issues' }) as unknown[] | undefined) ?? [];
@@ -159,7 +149,7 @@ export function RecordReceptionPage() {
           </Typography>
           <IssueCount />
           <ArrayInput source="issues" label={false}>
-            <SimpleFormIterator disableReordering disableClear fullWidth addButton={<AddIssue />} getItemLabel={(i: number) => `问题 ${i + 1}`}>
+            <SimpleFormIterator disableReordering disableClear fullWidth addButton={<AddItemButton label="添加一个问题" />} getItemLabel={(i: number) => `问题 ${i + 1}`}>
               <IssueInputs />
             </SimpleFormIterator>
           </ArrayInput>
