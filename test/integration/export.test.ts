@@ -231,6 +231,16 @@ describe('exporting letters (issue 11)', () => {
     expect([refused.status, refused.json.errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
   });
 
+  it('names the records a letter refers to as the list does — 涉及（被反映）的单位, 登记机构 — never by their ids', async () => {
+    const sheet = await download(`/export/Letter.xlsx?${query({ filter: { receivedOn_lte: '2026-03-02' } })}`, office.token);
+    expect(sheet.rows.map((r) => [r['编号'], r['涉及（被反映）的单位'], r['登记机构名称']])).toEqual([[letters.complaint.serialNumber, '嘉兴市城市管理局', '嘉兴市政协办公室']]);
+    const departments = await download(`/export/Department.xlsx?${query({ sort: 'id', order: 'ASC' })}`, office.token);
+    expect(departments.rows.map((r) => [r['名称'], r['列入其名录的工作机构']])).toEqual([
+      ['嘉兴市住房和城乡建设局', '嘉兴市政协办公室'],
+      ['嘉兴市城市管理局', '嘉兴市政协办公室'],
+    ]);
+  });
+
   it('exports 3,003 letters in pages of 500 with a bounded number of statements', async () => {
     // 3,000 copies of the anonymous letter, written straight to the table
     const columns = (await sql(`select column_name from information_schema.columns where table_name = 'letter' and column_name <> 'id' and is_generated = 'NEVER' order by ordinal_position`)).map(

@@ -83,10 +83,10 @@ export function AuditEventList() {
           primaryText={(r: any) => `${auditActorLabel(r)} · ${auditActionLabel(r, OPERATIONS, RESOURCES)}`}
           secondaryText={(r: any) => [chinaDateTime(r.occurredAt), auditReasonLabel(r.reason)].filter(Boolean).join(' · ')}
           tertiaryText={(r: any) => <ResultChip value={r.result} />}
-          empty={<div style={{ padding: 16, color: '#666' }}>没有符合条件的审计记录。</div>}
+          empty={<div data-testid="list-empty" style={{ padding: 16, color: '#666' }}>没有符合条件的审计记录。</div>}
         />
       ) : (
-        <DataTable bulkActionButtons={false} rowClick="show" empty={<div style={{ padding: 16, color: '#666' }}>没有符合条件的审计记录。</div>}>
+        <DataTable bulkActionButtons={false} rowClick="show" empty={<div data-testid="list-empty" style={{ padding: 16, color: '#666' }}>没有符合条件的审计记录。</div>}>
           <DataTable.Col source="occurredAt" label="发生时间" sx={NOWRAP} render={(r: any) => chinaDateTime(r.occurredAt)} />
           <DataTable.Col source="username" label="账号" render={(r: any) => auditActorLabel(r)} />
           <DataTable.Col source="action" label="动作" render={(r: any) => auditActionLabel(r, OPERATIONS, RESOURCES)} />

@@ -61,7 +61,7 @@ const EMPTY: Record<string, string> = {
 function EmptyTab() {
   const { filterValues } = useListContext();
   return (
-    <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
+    <Typography data-testid="list-empty" variant="body2" color="text.secondary" sx={{ p: 2 }}>
       {EMPTY[tabOf(filterValues ?? {})]}
     </Typography>
   );

@@ -91,7 +91,7 @@ export function MailboxList({ mailboxes }: { mailboxes: ResourceModel }) {
         </TopToolbar>
       }
       empty={
-        <Stack spacing={1} sx={{ p: 2 }}>
+        <Stack data-testid="list-empty" spacing={1} sx={{ p: 2 }}>
           <Typography>还没有委员信箱。</Typography>
           <Typography variant="body2" color="text.secondary">
             办公室设立信箱并确定负责委员后，信箱在这里列出。

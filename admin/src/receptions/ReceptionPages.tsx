@@ -45,7 +45,7 @@ export function ReceptionList({ receptions }: { receptions: ResourceModel }) {
         </TopToolbar>
       }
       empty={
-        <Stack spacing={2} sx={{ p: 2 }} alignItems="flex-start">
+        <Stack data-testid="list-empty" spacing={2} sx={{ p: 2 }} alignItems="flex-start">
           <Typography>还没有接待活动。</Typography>
           <Typography variant="body2" color="text.secondary">
             联络站每两个月至少接待一次群众，每次接待后在这里记录。
@@ -62,7 +62,7 @@ export function ReceptionList({ receptions }: { receptions: ResourceModel }) {
           <DataTable.Col source="liaisonStationName" label="代表联络站" disableSort />
           <DataTable.Col source="form" label="接待形式" sx={{ whiteSpace: 'nowrap' }} render={(r: any) => enumLabel('ReceptionForm', r.form)} />
           <DataTable.Col source="topic" label="主题" />
-          <DataTable.Col source="deputyIds" label="接待代表" disableSort render={(r: any) => `${r.deputyIds?.length ?? 0} 人`} />
+          <DataTable.Col source="deputyIds" label="接待代表人数" disableSort render={(r: any) => `${r.deputyIds?.length ?? 0} 人`} />
           <DataTable.Col source="visitorCount" label="接待群众" render={(r: any) => (r.visitorCount == null ? '' : `${r.visitorCount} 人`)} />
         </DataTable>
       )}

@@ -51,7 +51,8 @@ export function fieldFor(model: SchemaModel, v: ValueModel) {
   switch (v.kind) {
     case 'int':
     case 'float':
-      return <NumberField {...common} />;
+      // a year is written 2026, not 2,026
+      return <NumberField {...common} options={/year$/i.test(v.name) ? { useGrouping: false } : undefined} />;
     case 'boolean':
       return <BooleanField {...common} />;
     case 'datetime':

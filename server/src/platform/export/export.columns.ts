@@ -18,6 +18,7 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
+import { referenceFor } from './record-name.js';
 
 /** Fields that are the console's machinery, not a record's content. */
 const SKIPPED = new Set(['version', 'allowedActions', 'myActions']);
@@ -48,6 +49,8 @@ export interface ExportColumn {
   field: string;
   header: string;
   render: Render;
+  /** the resource a link column refers to: its cells name the record (record-name.ts), not its id */
+  reference?: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -87,7 +90,7 @@ function unwrapList(type: GraphQLOutputType): boolean {
 }
 
 /** The exported columns of `typeName`, or undefined when the schema has no such object type. */
-export function exportColumns(schema: GraphQLSchema, typeName: string): ExportColumn[] | undefined {
+export function exportColumns(schema: GraphQLSchema, typeName: string, resourceNames: ReadonlySet<string> = new Set()): ExportColumn[] | undefined {
   const type = schema.getType(typeName);
   if (!type || !isObjectType(type)) return undefined;
   const fields = Object.values((type as GraphQLObjectType).getFields()) as GraphQLField<unknown, unknown>[];
@@ -116,7 +119,8 @@ export function exportColumns(schema: GraphQLSchema, typeName: string): ExportCo
     const render: Render = unwrapList(f.type)
       ? (v) => (Array.isArray(v) ? v.map((x) => one(x)).filter((x) => x != null).join('、') || null : null)
       : one;
-    return { field: f.name, header: f.name === 'id' ? '编号' : shortLabel(f.description, f.name), render };
+    const reference = getNamedType(f.type).name === 'ID' && f.name !== 'id' ? referenceFor(f.name, typeName, resourceNames) : null;
+    return { field: f.name, header: f.name === 'id' ? '编号' : shortLabel(f.description, f.name), render, ...(reference ? { reference } : {}) };
   });
   // a record with its own 编号 (a letter's serial number) calls the database id 系统编号
   if (columns.some((c) => c.field !== 'id' && c.header === '编号')) columns.find((c) => c.field === 'id')!.header = '系统编号';

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { execute, parse, type GraphQLSchema } from 'graphql';
+import { execute, getNamedType, parse, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { scopeOf } from '../../access/access.scope.js';
 import type { Context } from '../../common/context.js';
 import { MAX_PER_PAGE, resourceRegistry, type ResourceDef } from '../../common/crud.js';
@@ -20,6 +20,7 @@ import { AuditAction, AuditResult } from '../audit-event/audit-event.entity.js';
 import { auditRequest } from '../audit-event/audit-event.service.js';
 import { authenticate, sessionProblem } from '../session/session.service.js';
 import { exportColumns, type ExportColumn } from './export.columns.js';
+import { represent, representationFields } from './record-name.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Rows per query: the API's own page cap, so a batch is exactly a page the list could ask for. */
@@ -52,6 +53,15 @@ function listDocument(def: ResourceDef, columns: ExportColumn[]) {
   `);
 }
 
+/** `allXs(filter: { ids })` with the fields that name an X: how a link column's ids become names. */
+function namesDocument(def: ResourceDef, fields: string[]) {
+  return parse(`
+    query Names($perPage: Int, $filter: ${def.name}Filter) {
+      rows: all${def.plural}(perPage: $perPage, filter: $filter) { id ${fields.filter((f) => f !== 'id').join(' ')} }
+    }
+  `);
+}
+
 function parseQuery(req: Request): { filter: Record<string, unknown> | undefined; sortField?: string; sortOrder?: string } {
   const { filter, sort, order } = req.query;
   let parsed: unknown;
@@ -76,15 +86,33 @@ function parseQuery(req: Request): { filter: Record<string, unknown> | undefined
 export const sheetName = (label: string) => label.replace(/[*?:\\/[\]]/g, '、').slice(0, 31);
 
 export function listExport(orm: MikroORM, schema: GraphQLSchema): RequestHandler {
+  const resourceNames = new Set(resourceRegistry.map((d) => d.name));
   const prepared = new Map<string, { def: ResourceDef; columns: ExportColumn[]; document: ReturnType<typeof parse> }>();
   const prepare = (name: string) => {
     if (!prepared.has(name)) {
       const def = resourceRegistry.find((d) => d.name === name);
-      const columns = def && exportColumns(schema, def.name);
+      const columns = def && exportColumns(schema, def.name, resourceNames);
       if (!def || !columns) return undefined;
       prepared.set(name, { def, columns, document: listDocument(def, columns) });
     }
     return prepared.get(name);
+  };
+
+  const namers = new Map<string, { document: ReturnType<typeof parse>; representation: string[] } | null>();
+  const namer = (name: string) => {
+    if (!namers.has(name)) {
+      const def = resourceRegistry.find((d) => d.name === name);
+      const columns = def && exportColumns(schema, def.name);
+      if (!def || !columns) {
+        namers.set(name, null);
+      } else {
+        const fields = (schema.getType(def.name) as GraphQLObjectType).getFields();
+        const strings = columns.filter((c) => getNamedType(fields[c.field].type).name === 'String').map((c) => c.field);
+        const representation = representationFields(columns.map((c) => c.field), strings);
+        namers.set(name, { document: namesDocument(def, columns.map((c) => c.field)), representation });
+      }
+    }
+    return namers.get(name);
   };
 
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -127,9 +155,36 @@ export function listExport(orm: MikroORM, schema: GraphQLSchema): RequestHandler
             return (result.data?.rows ?? []) as Record<string, unknown>[];
           };
 
+          // link columns: the records they name, read as the list would (the same gate and scope), once
+          // per record for the whole export; a record the role may not read keeps its id
+          const names = new Map<string, Map<string, string>>();
+          const links = columns.filter((c) => c.reference);
+          const nameLinks = async (data: Record<string, unknown>[]) => {
+            for (const c of links) {
+              const known = names.get(c.reference!) ?? new Map<string, string>();
+              names.set(c.reference!, known);
+              const ids = [...new Set(data.flatMap((r) => (Array.isArray(r[c.field]) ? (r[c.field] as unknown[]) : [r[c.field]])).filter((v) => v != null).map(String))].filter((id) => !known.has(id));
+              const target = namer(c.reference!);
+              if (!ids.length || !target) continue;
+              for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
+                const chunk = ids.slice(i, i + EXPORT_BATCH);
+                const result = await execute({ schema, document: target.document, contextValue: ctx, variableValues: { perPage: EXPORT_BATCH, filter: { ids: chunk } } });
+                for (const r of (result.data?.rows ?? []) as Record<string, unknown>[]) known.set(String(r.id), represent({ name: c.reference!, representation: target.representation }, r));
+                for (const id of chunk) if (!known.has(id)) known.set(id, id);
+              }
+              tx.clear();
+            }
+          };
+          const cell = (c: ExportColumn, v: unknown) => {
+            if (!c.reference || v == null) return c.render(v);
+            const known = names.get(c.reference)!;
+            return Array.isArray(v) ? v.map((x) => known.get(String(x)) ?? String(x)).join('、') || null : (known.get(String(v)) ?? String(v));
+          };
+
           // the first page before any byte is sent: a refusal is still a JSON error with its status
           let page = 0;
           let data = await batch(page);
+          await nameLinks(data);
           res.status(200);
           res.setHeader('Content-Type', XLSX_TYPE);
           res.setHeader('Content-Disposition', `attachment; filename="${def.name}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${def.label}.xlsx`)}`);
@@ -144,13 +199,14 @@ export function listExport(orm: MikroORM, schema: GraphQLSchema): RequestHandler
           ws.getRow(1).commit();
           for (;;) {
             for (const r of data) {
-              ws.addRow(columns.map((c) => c.render(r[c.field]))).commit();
+              ws.addRow(columns.map((c) => cell(c, r[c.field]))).commit();
               rows++;
             }
             if (data.length < EXPORT_BATCH) break;
             // a slow reader holds the next query back instead of the rows piling up in memory
             if (res.writableNeedDrain) await once(res, 'drain');
             data = await batch(++page);
+            await nameLinks(data);
           }
           ws.commit();
           await auditRequest(ctx, {
