@@ -11,6 +11,9 @@ import { createBackup, restoreBackup, type BackupResult } from '../../server/src
 import { openDatabase } from '../../server/src/db/database.js';
 import { embeddedPassword, PASSWORD_FILE, startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/src/db/embedded.js';
 import { ensureDatabase } from '../../server/src/db/ensure-database.js';
+import crypto from 'node:crypto';
+import { APP_PASSWORD_FILE, appRolePassword } from '../../server/src/db/app-role.js';
+import { DEV_DATA_KEY } from '../../server/src/config.js';
 import type { TestApp } from '../support/app.js';
 import { registerLetter, setUpOffice, type Office } from '../support/reception-fixtures.js';
 import { signIn, TEST_PASSWORD } from '../support/sessions.js';
@@ -216,5 +219,52 @@ describe('backup of the embedded default (issue 12 item 8: no backup of the embe
     expect(source.db.url).toBe(`postgresql://postgres:${password}@127.0.0.1:${new URL(source.db.url).port}/postgres`);
     // the restored copy keeps the password of its backup (the roles came with it)
     expect(embeddedPassword(restored!.pgDir)).toBe(password);
+  });
+});
+
+describe('embedded secrets (issue 12 item 8: fixed superuser password, app password from the published key)', () => {
+  it('replaces the fixed password of a cluster made before, at its next start, keeping its data', async () => {
+    const dir = path.join(root, 'legacy', 'pg');
+    const port = await freePort();
+    const first = await startEmbeddedPostgres(dir, port);
+    const client = new pg.Client({ connectionString: first.url });
+    await client.connect();
+    // as a cluster made by the old code: the fixed password and no password file
+    await client.query(`alter role postgres with password 'lianluo'`);
+    await client.query('create table kept (n int)');
+    await client.query('insert into kept values (42)');
+    await client.end();
+    await first.stop();
+    fs.rmSync(path.join(dir, PASSWORD_FILE));
+
+    const again = await startEmbeddedPostgres(dir, port);
+    try {
+      const password = embeddedPassword(dir);
+      expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      const fixed = new pg.Client({ connectionString: `postgresql://postgres:lianluo@127.0.0.1:${port}/postgres` });
+      await expect(fixed.connect()).rejects.toThrow('password authentication failed for user "postgres"');
+      const now = new pg.Client({ connectionString: again.url });
+      await now.connect();
+      expect((await now.query('select n from kept')).rows).toEqual([{ n: 42 }]);
+      await now.end();
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('without DATA_KEY, generates the app role password and keeps it in DATA_DIR instead of deriving it from the published key', () => {
+    const dataDir = path.join(root, 'app-password');
+    const env = { DATA_DIR: dataDir };
+    const published = crypto.createHmac('sha256', DEV_DATA_KEY).update('lianluo app database role').digest('base64url');
+    const password = appRolePassword(DEV_DATA_KEY, env);
+    expect(password).not.toBe(published);
+    expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(fs.readFileSync(path.join(dataDir, APP_PASSWORD_FILE), 'utf8')).toBe(`${password}\n`);
+    expect(fs.statSync(path.join(dataDir, APP_PASSWORD_FILE)).mode & 0o077).toBe(0);
+    // stable across restarts and processes
+    expect(appRolePassword(DEV_DATA_KEY, env)).toBe(password);
+    // a real DATA_KEY, or APP_DB_PASSWORD, decides as before
+    expect(appRolePassword('a-real-key', env)).toBe(crypto.createHmac('sha256', 'a-real-key').update('lianluo app database role').digest('base64url'));
+    expect(appRolePassword(DEV_DATA_KEY, { ...env, APP_DB_PASSWORD: 'from-env' })).toBe('from-env');
   });
 });
