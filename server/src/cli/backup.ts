@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -24,6 +25,11 @@ if (config.databaseUrl) {
 const pgDir = path.join(config.dataDir, 'pg');
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
 const out = path.resolve(values.out ?? path.join('backups', `lianluo-${stamp}.tar.gz`));
+
+if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
+  console.error(`[backup] ${pgDir} 中没有数据库 / no database in ${pgDir}: set DATA_DIR to the installation's`);
+  process.exit(2);
+}
 
 let embedded: EmbeddedDatabase | undefined;
 const probe = new pg.Client({ connectionString: embeddedUrl(pgDir, config.embeddedPort) });

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../config.js';
@@ -24,9 +25,17 @@ try {
   console.log(`[restore] ${r.files} files checked and unpacked into ${config.dataDir} in ${r.ms} ms (backup of ${r.manifest.createdAt}, PostgreSQL ${r.manifest.serverVersion})`);
   const t = Date.now();
   const pgDir = path.join(config.dataDir, 'pg');
-  const db = await startEmbeddedPostgres(pgDir, config.embeddedPort);
+  // a port of its own: the installation backed up may be running on this machine
+  const port = await new Promise<number>((resolve, reject) => {
+    const srv = net.createServer().on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+  const db = await startEmbeddedPostgres(pgDir, port);
   try {
-    const client = new pg.Client({ connectionString: embeddedUrl(pgDir, config.embeddedPort) });
+    const client = new pg.Client({ connectionString: embeddedUrl(pgDir, port) });
     await client.connect();
     const { rows } = await client.query<{ recovering: boolean }>('select pg_is_in_recovery() as recovering');
     await client.end();
