@@ -13,7 +13,8 @@ export interface Config {
   seedDemo: boolean;
 }
 
-const DEV_DATA_KEY = 'lianluo-development-key-not-for-production';
+/** The published development key: never a source of secrets (issue 12 item 8). */
+export const DEV_DATA_KEY = 'lianluo-development-key-not-for-production';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';

@@ -9,6 +9,7 @@ import { ensureDatabase } from './db/ensure-database.js';
 import { seedDemoIfEmpty } from './db/demo.js';
 import { startDeadlineReminders } from './casework/letter/letter.reminders.js';
 import { startJobWorker } from './platform/job/job.service.js';
+import { startCalendarWarnings } from './casework/calendar-day/calendar-day.status.js';
 
 const started = Date.now();
 const config = loadConfig();
@@ -29,6 +30,7 @@ if (config.seedDemo) {
 }
 const app = await createApp({ orm, adminDir: config.adminDir });
 const reminders = startDeadlineReminders(orm); // DL1: deadline reminders, daily
+const calendar = startCalendarWarnings(orm); // DL2: next year's holidays missing from 1 November (issue 12 item 9)
 const jobs = startJobWorker(orm); // background jobs held in PostgreSQL (stored deadlines after calendar and policy edits)
 app.server.listen(config.port, () => {
   console.log(`[lianluo] ready in ${Date.now() - started} ms`);
@@ -45,6 +47,7 @@ async function shutdown(signal: string) {
   force.unref();
   try {
     reminders.stop();
+    calendar.stop();
     await jobs.stop(); // lets the running job finish its batch
     await app.stop();
     await orm.close(true);

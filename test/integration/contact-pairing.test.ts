@@ -3,6 +3,7 @@ import { gql } from 'graphql-request';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
 import { admin, authenticationStatements } from '../support/casework-fixtures.js';
 import { signIn } from '../support/sessions.js';
+import { daysFromToday } from '../support/dates.js';
 
 let t: TestApp;
 const req = (doc: string, vars?: Record<string, unknown>): Promise<any> => t.client.request(doc, vars);
@@ -417,7 +418,7 @@ describe('contact visits (CT4, CT5)', () => {
     const e1 = await expectError(req(CREATE_VISIT, { kind: 'LEADER_STANDING', mode: 'PHONE', visitedOn: '2024-05-01', memberId: ids.standing }));
     expect(e1.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'leaderId' });
     const e2 = await expectError(
-      req(CREATE_VISIT, { kind: 'MEMBER_CONSTITUENT', mode: 'PHONE', visitedOn: '2099-01-01', memberId: ids.standing, constituentId: ids.constituents[0] }),
+      req(CREATE_VISIT, { kind: 'MEMBER_CONSTITUENT', mode: 'PHONE', visitedOn: daysFromToday(1), memberId: ids.standing, constituentId: ids.constituents[0] }),
     );
     expect(e2.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'visitedOn' });
     expect((await req(gql`{ _allContactVisitsMeta { count } }`))._allContactVisitsMeta.count).toBe(2);

@@ -11,6 +11,7 @@ import {
   req,
 } from '../support/casework-fixtures.js';
 import { signIn } from '../support/sessions.js';
+import { daysFromToday } from '../support/dates.js';
 
 let t: TestApp;
 let bodyId: string;
@@ -133,7 +134,7 @@ describe('registering letters (PV1)', () => {
     );
     expect(err.extensions.code).toBe('BAD_USER_INPUT');
     expect(err.extensions.fields.map((f: any) => f.field).sort()).toEqual(['writerIdNumber', 'writerPhone']);
-    const future = await expectError(registerLetter(t, { organizationId: jx, title: '未来', content: '内容', receivedOn: '2099-01-01' }));
+    const future = await expectError(registerLetter(t, { organizationId: jx, title: '未来', content: '内容', receivedOn: daysFromToday(1) }));
     expect(future.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receivedOn' });
   });
 });

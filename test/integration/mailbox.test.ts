@@ -3,6 +3,7 @@ import { gql } from 'graphql-request';
 import { expectError, startTestApp, type TestApp } from '../support/app.js';
 import { createLiaisonGroup, createMember, createOffice, registerLetter, req } from '../support/casework-fixtures.js';
 import { signIn } from '../support/sessions.js';
+import { daysFromToday } from '../support/dates.js';
 
 let t: TestApp;
 let bodyId: string;
@@ -189,7 +190,7 @@ describe('openMailbox (MB2, MB3)', () => {
     expect(neg.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'letterCount' });
     const early = await expectError(req(t, OPEN, { mailboxId, openedOn: '2025-12-01', openedByMemberId: lead, letterCount: 0 }));
     expect(early.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'openedOn' });
-    const future = await expectError(req(t, OPEN, { mailboxId, openedOn: '2099-01-01', openedByMemberId: lead, letterCount: 0 }));
+    const future = await expectError(req(t, OPEN, { mailboxId, openedOn: daysFromToday(1), openedByMemberId: lead, letterCount: 0 }));
     expect(future.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'openedOn' });
     const unknown = await expectError(req(t, OPEN, { mailboxId: '999', openedOn: '2026-05-01', openedByMemberId: lead, letterCount: 0 }));
     expect(unknown.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'mailboxId' });

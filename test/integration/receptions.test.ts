@@ -12,6 +12,7 @@ import {
   stationStaff,
   type Office,
 } from '../support/reception-fixtures.js';
+import { daysFromToday } from '../support/dates.js';
 
 let t: TestApp;
 let nb: Office; // the city congress office
@@ -47,7 +48,7 @@ beforeAll(async () => {
   const dajie = await createReception(bl, { liaisonStationId: st['大碶'], heldOn: '2026-09-22', deputyIds: [] });
   await recordAttendance(bl, dajie, d['郑丽'], 'PRESENT');
   // a reception planned after the day checked does not count
-  await createReception(bl, { liaisonStationId: st['大碶'], heldOn: '2030-06-01', deputyIds: [d['郑丽']] });
+  await createReception(bl, { liaisonStationId: st['大碶'], heldOn: daysFromToday(30), deputyIds: [d['郑丽']] });
 });
 afterAll(async () => {
   await t.close();
@@ -131,10 +132,11 @@ describe('issues raised at a reception (ST4, ST5)', () => {
   });
 
   it('refuses issues of a reception not yet held (ST4)', async () => {
-    const planned = await createReception(bl, { liaisonStationId: st['新碶'], heldOn: '2030-06-01' });
+    const heldOn = daysFromToday(30);
+    const planned = await createReception(bl, { liaisonStationId: st['新碶'], heldOn });
     const err = await expectError(recordReceptionIssue(xinqiStaff, { receptionId: planned, title: '提前登记', content: '尚未接待', answeredOnTheSpot: false }));
     expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receptionId' });
-    expect(err.message).toBe('receptionId：接待活动定于 2030-06-01，尚未举行');
+    expect(err.message).toBe(`receptionId：接待活动定于 ${heldOn}，尚未举行`);
   });
 
   it('gives a station no reach into another station’s receptions (ST4, PR3)', async () => {

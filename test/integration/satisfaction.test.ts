@@ -15,6 +15,7 @@ import {
   stationStaff,
   type Office,
 } from '../support/reception-fixtures.js';
+import { daysFromToday } from '../support/dates.js';
 
 let t: TestApp;
 let publicClient: GraphQLClient;
@@ -183,7 +184,7 @@ describe('rating replied letters and receptions (SV1, SV2)', () => {
     });
     const b = await station.request<any>(RATE_RECEPTION, { receptionId: reception, rating: 'BASICALLY_SATISFIED', source: 'WRITER', comment: '希望多开展' });
     expect(b.rateReception).toMatchObject({ rating: 'BASICALLY_SATISFIED', source: 'WRITER', method: 'FORM' });
-    const planned = await createReception(bl, { liaisonStationId: xinqi, heldOn: '2030-06-01' });
+    const planned = await createReception(bl, { liaisonStationId: xinqi, heldOn: daysFromToday(30) });
     const early = await expectError(station.request(RATE_RECEPTION, { receptionId: planned, rating: 'SATISFIED', source: 'STAFF', method: 'PHONE' }));
     expect(early.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receptionId' });
     const outside = await expectError(otherStation.request(RATE_RECEPTION, { receptionId: reception, rating: 'SATISFIED', source: 'STAFF', method: 'PHONE' }));

@@ -6,6 +6,7 @@ import { schemaModel } from '../providers/dataProvider';
 import { menuOrder } from '../providers/menuOrder';
 import { CountCard } from './CountCard';
 import { RoleCards } from './RoleCards';
+import { CalendarStatusCard } from './CalendarStatusCard';
 
 /** How many resources get a count card (each is one list request with perPage 1). */
 const COUNTED = 6;
@@ -40,6 +41,7 @@ export function Dashboard() {
           )}
         </CardContent>
       </Card>
+      {roles.includes('OFFICE_STAFF') && <CalendarStatusCard />}
       {isAdmin(roles) ? (
         <AdminCards roles={roles} />
       ) : roles.some((r) => WORKING.includes(r)) ? (

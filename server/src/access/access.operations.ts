@@ -59,6 +59,8 @@ export const OPERATIONS: Record<string, OperationAccess> = {
   // PV3: the office registers a higher office's deadline
   setLetterHigherOfficeDeadline: [OFFICE_STAFF],
   // MB2: the mailboxes' readers (access.table.ts Mailbox)
+  // DL2: the office keeps the working calendar (issue 12 item 9)
+  calendarStatus: [OFFICE_STAFF],
   overdueMailboxes: [OFFICE_STAFF, LEADER, MEMBER, STATION_STAFF],
   _overdueMailboxesMeta: [OFFICE_STAFF, LEADER, MEMBER, STATION_STAFF],
   // MB7: the register is kept by the groups' staff and read by the office and leaders (also GET /export/mailbox-register.xlsx)

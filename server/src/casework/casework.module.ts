@@ -22,11 +22,12 @@ import { MailboxRegisterResolver } from './mailbox/mailbox.register.resolver.js'
 import { LetterDisclosureResolver } from './letter/letter.disclosure.js';
 import { SatisfactionResolver } from './satisfaction-survey/satisfaction.resolver.js';
 import { ConcentratedIssueResolver } from './letter/letter.concentrated.resolver.js';
+import { CalendarStatusResolver } from './calendar-day/calendar-day.status.resolver.js';
 
 /** The casework wing: letters and their handling (003, LAW, 000), departments, deadlines and the calendar, mailboxes, satisfaction. */
 export const caseworkWing = {
   entities: [Department, DeadlinePolicy, CalendarDay, Mailbox, MailboxOpening, Letter, LetterSerialCounter, LetterEvent, SatisfactionSurvey] as Function[],
   resources: [departmentResource, deadlinePolicyResource, calendarDayResource, mailboxResource, mailboxOpeningResource, letterResource, letterEventResource, satisfactionSurveyResource] as Resource[],
   /** Resolvers beyond the CRUD grammar: workflow verbs, reveals, statistics. */
-  resolvers: [MailboxVerbResolver, LetterVerbResolver, LetterWorkflowResolver, LetterDeadlinesResolver, MailboxRegisterResolver, LetterDisclosureResolver, SatisfactionResolver, ConcentratedIssueResolver] as Function[],
+  resolvers: [MailboxVerbResolver, LetterVerbResolver, LetterWorkflowResolver, LetterDeadlinesResolver, MailboxRegisterResolver, LetterDisclosureResolver, SatisfactionResolver, ConcentratedIssueResolver, CalendarStatusResolver] as Function[],
 };

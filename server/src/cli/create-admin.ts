@@ -13,7 +13,7 @@ import { Body, BodyKind, BodyLevel } from '../platform/body/body.entity.js';
 import { setDataKey } from '../common/crypto.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
+import { embeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
 import { ensureDatabase } from '../db/ensure-database.js';
 import { Organization, OrganizationKind } from '../platform/organization/organization.entity.js';
 
@@ -211,7 +211,7 @@ async function main(argv: string[]): Promise<void> {
   let url = config.databaseUrl;
   if (!url) {
     // the running app's embedded database, else start it for this command
-    url = `postgresql://postgres:lianluo@127.0.0.1:${config.embeddedPort}/lianluo`;
+    url = embeddedUrl(path.join(config.dataDir, 'pg'), config.embeddedPort, 'lianluo');
     const probe = new pg.Client({ connectionString: url });
     try {
       await probe.connect();

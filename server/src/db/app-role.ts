@@ -1,12 +1,39 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEV_DATA_KEY } from '../config.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** The role the app connects as: it owns nothing and may not change or remove audit rows. */
 export const APP_ROLE = 'lianluo_app';
 
-/** A stable password for the app role, derived from the data key unless APP_DB_PASSWORD is set. */
+/** Where the app role's password is kept when no data key is set. */
+export const APP_PASSWORD_FILE = 'app-db.password';
+
+/**
+ * A stable password for the app role: APP_DB_PASSWORD, else derived from the data key. Without a
+ * DATA_KEY (development) the key is published, so the password is generated once and kept in DATA_DIR
+ * instead (issue 12 item 8).
+ */
 export function appRolePassword(dataKey: string, env: NodeJS.ProcessEnv = process.env): string {
-  return env.APP_DB_PASSWORD || crypto.createHmac('sha256', dataKey).update('lianluo app database role').digest('base64url');
+  if (env.APP_DB_PASSWORD) return env.APP_DB_PASSWORD;
+  if (dataKey !== DEV_DATA_KEY) return crypto.createHmac('sha256', dataKey).update('lianluo app database role').digest('base64url');
+  const dir = path.resolve(env.DATA_DIR ?? './data');
+  const file = path.join(dir, APP_PASSWORD_FILE);
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(dir, { recursive: true });
+  const password = crypto.randomBytes(24).toString('base64url');
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${password}\n`, { mode: 0o600 });
+  // two processes starting at once: the first file wins, both use it
+  try {
+    fs.linkSync(tmp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
 }
 
 /** The owner's connection URL with the app role's credentials. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
+import { embeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
 import { ensureDatabase } from './ensure-database.js';
 
 /**
@@ -10,7 +10,7 @@ import { ensureDatabase } from './ensure-database.js';
  */
 export async function cliDatabase(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
   if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => {} };
-  const running = `postgresql://postgres:lianluo@127.0.0.1:${config.embeddedPort}/lianluo`;
+  const running = embeddedUrl(path.join(config.dataDir, 'pg'), config.embeddedPort, 'lianluo');
   const probe = new pg.Client({ connectionString: running });
   let embedded: EmbeddedDatabase | undefined;
   try {
