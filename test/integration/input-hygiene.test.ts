@@ -26,7 +26,7 @@ const letterCount = async () => Number((await sql('select count(*)::int as n fro
 
 /** A raw POST to /graphql (graphql-request cannot send a body that is not valid UTF-8). */
 async function post(url: string, body: string | Buffer, auth = token): Promise<{ status: number; json: any }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` }, body });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   return { status: res.status, json: await res.json() };
 }
 

@@ -13,6 +13,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * parameters, and those are writers' names, phone numbers, tracking codes and ciphertexts (PR1).
  */
 export function redactSql(message: string): string {
+  // only statements carry values; "[migrator] Processing 'Migration…'" and the like stay as they are
+  if (!message.includes('[query]')) return message;
   // "[query] <sql> [took 3 ms, 1 result]": the timing is kept, the statement loses its literals
   const cut = message.lastIndexOf(' [took ');
   const sql = cut >= 0 ? message.slice(0, cut) : message;
