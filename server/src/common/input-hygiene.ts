@@ -37,7 +37,8 @@ export function stringProblem(value: string, path: string, field: string): Input
   if (!wellFormed(value)) return { path, field, kind: 'UNICODE' };
   const max = maxLengthOf(field);
   // code points, as a person counts characters (a Han character outside the BMP is one)
-  if (value.length > max && [...value].length > max) return { path, field, kind: 'TOO_LONG', max };
+  // (over twice the cap in UTF-16 units is over the cap in code points: no need to count them)
+  if (value.length > max && (value.length > 2 * max || [...value].length > max)) return { path, field, kind: 'TOO_LONG', max };
   return null;
 }
 
