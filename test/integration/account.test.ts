@@ -128,6 +128,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await sql('delete from rate_limit_bucket');
+  await sql('delete from login_throttle');
 });
 
 afterEach(() => {
@@ -162,7 +163,8 @@ describe('login and first sign-in', () => {
     const blocked = await expectError(user.request(gql`mutation { revokeSessions(accountId: "1") }`));
     expect(blocked.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' });
 
-    const weak = await expectError(user.request(CHANGE_PASSWORD, { currentPassword: 'Chushi#2026', newPassword: 'mimamima' }));
+    // 10 characters at least since issue 12 item 6: the weak example is lengthened to reach the class rule
+    const weak = await expectError(user.request(CHANGE_PASSWORD, { currentPassword: 'Chushi#2026', newPassword: 'mimamimamima' }));
     expect(weak.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
     expect(weak.message).toBe('newPassword：密码须包含小写字母、大写字母、数字、符号中的至少三类');
 
@@ -231,54 +233,56 @@ describe('login and first sign-in', () => {
   });
 });
 
-describe('lockout', () => {
-  it('locks the account after five failures: even the right password is refused until the period ends', async () => {
+// issue 12 item 6 replaced the account lock (anyone could lock anyone with five requests, and its
+// FORBIDDEN ACCOUNT_LOCKED answer told which usernames exist) by progressive sign-in delays per
+// username and address: these three tests were rewritten for that rule.
+describe('sign-in delays', () => {
+  it('delays a username at one address after five failures, even with the right password, until the delay passes', async () => {
     const { id } = await signedIn('liuyang', [Role.OFFICE_STAFF], '刘洋');
-    for (let i = 0; i < 4; i++) await expectError(login('liuyang', 'Wrong#2026'));
-    const before = Date.now();
-    const fifth = await expectError(login('liuyang', 'Wrong#2026'));
-    const after = Date.now();
+    for (let i = 0; i < 4; i++) await expectError(login('liuyang', 'Wrong#2026x'));
+    const fifth = await expectError(login('liuyang', 'Wrong#2026x'));
     expect(fifth.extensions.code).toBe('UNAUTHENTICATED');
 
-    const locked = await expectError(login('liuyang', PASSWORD));
-    const [row] = await sql('select failed_login_count, locked_until from account where id = ?', [id]);
-    expect(locked.extensions).toEqual({ code: 'FORBIDDEN', reason: 'ACCOUNT_LOCKED', lockedUntil: new Date(row.locked_until).toISOString() });
-    expect(row.failed_login_count).toBe(5);
-    const until = new Date(row.locked_until).getTime();
-    expect(until).toBeGreaterThanOrEqual(before + 15 * 60_000);
-    expect(until).toBeLessThanOrEqual(after + 15 * 60_000);
-    const reasons = await auditRows(`action = 'LOGIN_FAILED' and account_id = ? and reason = 'ACCOUNT_LOCKED'`, [id]);
+    const delayed = await expectError(login('liuyang', PASSWORD));
+    expect(delayed).toEqual({
+      message: '登录失败次数过多，请 30 秒后再试 / too many failed sign-ins, try again later',
+      path: ['login'],
+      locations: [{ line: 3, column: 5 }],
+      extensions: { code: 'RATE_LIMITED', reason: 'LOGIN_DELAYED', retryAfterSeconds: 30 },
+    });
+    const [row] = await sql(`select failed_login_count, locked_until > now() + interval '25 seconds' and locked_until <= now() + interval '30 seconds' as shown from account where id = ?`, [id]);
+    // the console shows the account as delayed until then (only this address is delayed)
+    expect(row).toEqual({ failed_login_count: 5, shown: true });
+    const reasons = await auditRows(`action = 'LOGIN_FAILED' and username = 'liuyang' and reason = 'LOGIN_DELAYED'`);
     expect(reasons.map((r: any) => r.result)).toEqual(['DENIED']);
 
-    // the period ends
-    await sql(`update account set locked_until = now() - interval '1 second' where id = ?`, [id]);
+    // the delay passes
+    await sql(`update login_throttle set last_failure_at = now() - interval '31 seconds'`);
     const ok = await login('liuyang', PASSWORD);
     expect(ok.mustChangePassword).toBe(false);
     const [reset] = await sql('select failed_login_count, locked_until from account where id = ?', [id]);
     expect(reset).toEqual({ failed_login_count: 0, locked_until: null });
+    expect(await sql(`select count(*)::int as n from login_throttle`)).toEqual([{ n: 0 }]);
   });
 
-  it('reads the failure limit and lock period at call time (LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES)', async () => {
-    const { id } = await signedIn('sunli', [Role.OFFICE_STAFF], '孙丽');
-    process.env.LOGIN_LOCK_MINUTES = '60';
+  it('reads the failure threshold and the longest delay at call time (LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES)', async () => {
+    await signedIn('sunli', [Role.OFFICE_STAFF], '孙丽');
+    process.env.LOGIN_LOCK_MINUTES = '0.25';
     process.env.LOGIN_MAX_FAILURES = '2';
     try {
-      await expectError(login('sunli', 'Wrong#2026'));
-      const before = Date.now();
-      await expectError(login('sunli', 'Wrong#2026'));
-      const after = Date.now();
-      const [row] = await sql('select locked_until from account where id = ?', [id]);
-      expect(new Date(row.locked_until).getTime()).toBeGreaterThanOrEqual(before + 60 * 60_000);
-      expect(new Date(row.locked_until).getTime()).toBeLessThanOrEqual(after + 60 * 60_000);
+      await expectError(login('sunli', 'Wrong#2026x'));
+      await expectError(login('sunli', 'Wrong#2026x'));
+      // 30 s would be the first delay; LOGIN_LOCK_MINUTES caps it at 15 s
+      expect((await expectError(login('sunli', PASSWORD))).extensions).toEqual({ code: 'RATE_LIMITED', reason: 'LOGIN_DELAYED', retryAfterSeconds: 15 });
     } finally {
       delete process.env.LOGIN_MAX_FAILURES;
     }
   });
 
-  it('lets an administrator unlock an account at once', async () => {
+  it('lets an administrator lift the delays of an account at once', async () => {
     const { id } = await signedIn('zhouqiang', [Role.OFFICE_STAFF], '周强');
-    for (let i = 0; i < 5; i++) await expectError(login('zhouqiang', 'Wrong#2026'));
-    expect((await expectError(login('zhouqiang', PASSWORD))).extensions.reason).toBe('ACCOUNT_LOCKED');
+    for (let i = 0; i < 5; i++) await expectError(login('zhouqiang', 'Wrong#2026x'));
+    expect((await expectError(login('zhouqiang', PASSWORD))).extensions.reason).toBe('LOGIN_DELAYED');
     const res: any = await admin.request(gql`mutation ($id: ID!) { unlockAccount(id: $id) { failedLoginCount lockedUntil } }`, { id: String(id) });
     expect(res.unlockAccount).toEqual({ failedLoginCount: 0, lockedUntil: null });
     expect((await login('zhouqiang', PASSWORD)).token).toHaveLength(43);
@@ -388,9 +392,10 @@ describe('rate limit', () => {
 });
 
 describe('account rules', () => {
+  // issue 12 item 6: 10 characters at least now, so the weak example is long enough to reach the class rule
   it('refuses a weak initial password, naming the field, and writes nothing', async () => {
     const err = await expectError(
-      admin.request(CREATE_ACCOUNT, { username: 'ruomima', displayName: '弱密码', organizationId: String(orgId), roles: ['OFFICE_STAFF'], password: 'abc12345' }),
+      admin.request(CREATE_ACCOUNT, { username: 'ruomima', displayName: '弱密码', organizationId: String(orgId), roles: ['OFFICE_STAFF'], password: 'abcdefgh12345' }),
     );
     expect(err).toMatchObject({ message: 'password：密码须包含小写字母、大写字母、数字、符号中的至少三类', extensions: { code: 'BAD_USER_INPUT', field: 'password' } });
     expect(await t.orm.em.fork().count(Account, { username: 'ruomima' })).toBe(0);

@@ -32,6 +32,7 @@ export const REASON_LABELS: Record<string, string> = {
   WRONG_PASSWORD: '密码错误',
   UNKNOWN_USER: '用户名不存在',
   ACCOUNT_LOCKED: '账号已锁定',
+  LOGIN_DELAYED: '登录失败过多，延迟登录',
   ACCOUNT_DISABLED: '账号已停用',
   RATE_LIMITED: '尝试过于频繁',
   TOTP_REQUIRED: '未输入动态口令',

@@ -46,7 +46,7 @@ const appMessages = {
         change_password: 'Change password',
         forced_title: 'First sign-in: change your initial password',
         forced_intro: '%{name}, your password was set by an administrator; change it to use the console.',
-        password_rule: 'At least 8 characters with three of: lower case, upper case, digits, symbols; not containing the username.',
+        password_rule: 'At least 10 characters with three of: lower case, upper case, digits, symbols; not containing the username, not a common password, none of your last 5.',
         current_password: 'Current password',
         new_password: 'New password',
         confirm_password: 'Repeat the new password',

@@ -44,7 +44,7 @@ const appMessages = {
         change_password: '修改密码',
         forced_title: '首次登录：请修改初始密码',
         forced_intro: '%{name}，您的密码是管理员设置的初始密码或重置密码，修改后才能使用系统。',
-        password_rule: '新密码至少 8 位，须包含小写字母、大写字母、数字、符号中的至少三类，且不能包含用户名。',
+        password_rule: '新密码至少 10 位，须包含小写字母、大写字母、数字、符号中的至少三类，不能包含用户名，不能是常用密码，也不能与最近 5 次的密码相同。',
         current_password: '当前密码',
         new_password: '新密码',
         confirm_password: '再次输入新密码',

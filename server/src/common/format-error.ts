@@ -2,6 +2,9 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DriverException, OptimisticLockError, ValidationError as OrmValidationError } from '@mikro-orm/core';
 import { resourceRegistry } from './crud.js';
+import { errorSummary } from './log-safe.js';
+
+export { errorSummary };
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
@@ -76,7 +79,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       case '22P02':
       case '22007':
       case '22008':
+      case '22021': // a NUL byte or an invalid byte sequence that got past input-hygiene.ts
+      case '22P05':
         return { message: '输入的值超出允许范围或格式不正确', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+      case '57014': // statement_timeout (the request's database work is bounded like the request)
+        return { message: '请求处理超时，请稍后重试 / request timed out', path: formatted.path, extensions: { code: 'REQUEST_TIMEOUT' } };
       default:
         break;
     }
@@ -88,6 +95,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // our AppErrors and GraphQL's own parse/validation errors (which name the field already)
     return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { ...formatted.extensions, stacktrace: undefined } };
   }
-  if (process.env.NODE_ENV !== 'test') console.error('[graphql] unexpected error', original);
+  console.error(`[graphql] unexpected error: ${errorSummary(original)}`);
   return { message: '服务器内部错误，请稍后重试', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

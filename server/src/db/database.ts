@@ -3,6 +3,7 @@ import { ensureAuditPartitions } from '../platform/audit-event/audit-event.maint
 import { ensureOfficialCalendar } from '../casework/calendar-day/calendar-day.official.js';
 import { appRolePassword, appRoleUrl, ensureAppRole } from './app-role.js';
 import { ormConfig } from './orm.config.js';
+import { requestTimeoutMs } from '../config.js';
 
 /**
  * As the owner (`url`): runs pending migrations (schema changes only through committed migrations),
@@ -21,5 +22,6 @@ export async function openDatabase(url: string, dataKey: string): Promise<MikroO
   } finally {
     await owner.close(true);
   }
-  return MikroORM.init(ormConfig(appRoleUrl(url, password)));
+  // the app's statements end with the request timeout (issue 12); the owner's migrations have none
+  return MikroORM.init(ormConfig(appRoleUrl(url, password), {}, { statementTimeoutMs: requestTimeoutMs() }));
 }

@@ -8,7 +8,33 @@ import { migrationsList } from '../migrations/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export function ormConfig(clientUrl: string, overrides: Partial<Options<PostgreSqlDriver>> = {}) {
+/**
+ * The SQL that MikroORM's debug log shows, with every literal replaced by `?`: it inlines the
+ * parameters, and those are writers' names, phone numbers, tracking codes and ciphertexts (PR1).
+ */
+export function redactSql(message: string): string {
+  // only statements carry values; "[migrator] Processing 'Migration…'" and the like stay as they are
+  if (!message.includes('[query]')) return message;
+  // "[query] <sql> [took 3 ms, 1 result]": the timing is kept, the statement loses its literals
+  const cut = message.lastIndexOf(' [took ');
+  const sql = cut >= 0 ? message.slice(0, cut) : message;
+  const tail = cut >= 0 ? message.slice(cut) : '';
+  return (
+    sql
+      .replace(/E?'(?:[^']|'')*'/g, '?')
+      .replace(/(?<![\w$."])-?\d+(?:\.\d+)?(?![\w"])/g, '?') + tail
+  );
+}
+
+export interface OrmConfigOptions {
+  /**
+   * Ends any one statement after this long (PostgreSQL's statement_timeout): the app's connection
+   * passes the request timeout; migrations and maintenance run as the owner without one.
+   */
+  statementTimeoutMs?: number;
+}
+
+export function ormConfig(clientUrl: string, overrides: Partial<Options<PostgreSqlDriver>> = {}, { statementTimeoutMs }: OrmConfigOptions = {}) {
   return defineConfig({
     clientUrl,
     entities,
@@ -33,7 +59,10 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options<PostgreS
       snapshot: false,
       emit: 'ts',
     },
-    debug: process.env.DEBUG_SQL === '1',
+    // DEBUG_SQL=1 shows statements with their placeholders, never 'query-params' (the values)
+    debug: process.env.DEBUG_SQL === '1' ? ['query', 'info'] : false,
+    logger: (message: string) => console.log(redactSql(message)),
+    ...(statementTimeoutMs ? { driverOptions: { connection: { statement_timeout: statementTimeoutMs } } } : {}),
     ...overrides,
   });
 }

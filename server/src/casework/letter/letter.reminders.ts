@@ -9,6 +9,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Notification, NotificationKind } from '../../platform/notification/notification.entity.js';
 import { MEASURE_LABELS, type LetterDeadlineValue } from './letter.deadlines.js';
 import { DeadlineLoader, scanOpenLetters, type DeadlineSubject } from './letter.deadlines.service.js';
+import { errorSummary } from '../../common/log-safe.js';
 
 /** A step this many working days (or fewer) from its due date is reminded of. */
 export const NEAR_WORKING_DAYS = 2;
@@ -164,7 +165,7 @@ export function startDeadlineReminders(orm: MikroORM, log: (msg: string) => void
       lastDay = today;
       log(`[reminders] ${today}: ${r.near} due soon, ${r.passed} overdue, ${r.written} notifications written`);
     } catch (e) {
-      log(`[reminders] ${today}: failed: ${(e as Error).message}`);
+      log(`[reminders] ${today}: failed: ${errorSummary(e)}`); // no SQL or values in logs (issue 12)
     } finally {
       running = false;
     }

@@ -53,16 +53,26 @@ describe('account policy', () => {
     expect(r).toEqual({ field: 'memberId', message: 'memberId：只有“委员/代表”角色的账号才能关联委员/代表' });
   });
 
-  it('requires passwords of at least 8 characters with three of four classes, naming the field', () => {
-    expect(refusal(() => checkPassword('Ab1!', 'password'))).toEqual({ field: 'password', message: 'password：密码不能少于 8 位' });
-    expect(refusal(() => checkPassword('abcdefgh1', 'newPassword'))).toEqual({
+  // issue 12 item 6 raised the minimum from 8 to 10 (等保 level 3), so the 8-character examples became 10
+  it('requires passwords of at least 10 characters with three of four classes, naming the field', () => {
+    expect(refusal(() => checkPassword('Abcdef1!x', 'password'))).toEqual({ field: 'password', message: 'password：密码不能少于 10 位' });
+    expect(refusal(() => checkPassword('abcdefghi1', 'newPassword'))).toEqual({
       field: 'newPassword',
       message: 'newPassword：密码须包含小写字母、大写字母、数字、符号中的至少三类',
     });
     expect(refusal(() => checkPassword('x'.repeat(120) + 'Aa1!aaaaa', 'password')).message).toBe('password：密码不能超过 128 位');
-    expect(() => checkPassword('abcdefG1', 'password')).not.toThrow();
-    expect(() => checkPassword('abcdef1!', 'password')).not.toThrow();
-    expect(() => checkPassword('ABCDEFg!', 'password')).not.toThrow();
+    expect(() => checkPassword('abcdefgG1k', 'password')).not.toThrow();
+    expect(() => checkPassword('abcdefh1!k', 'password')).not.toThrow();
+    expect(() => checkPassword('ABCDEFGg!k', 'password')).not.toThrow();
+  });
+
+  it('issue 12 item 6: Abcdefg1 is refused (too short), and so are common passwords of breach lists', () => {
+    expect(refusal(() => checkPassword('Abcdefg1', 'password'))).toEqual({ field: 'password', message: 'password：密码不能少于 10 位' });
+    for (const common of ['Password123', 'Qwertyuiop1', 'Iloveyou123']) {
+      expect(refusal(() => checkPassword(common, 'newPassword'))).toEqual({ field: 'newPassword', message: 'newPassword：密码过于常见（在常用密码名单中），请换一个' });
+    }
+    // the demo and test password stays valid
+    expect(() => checkPassword('Lianluo#2026', 'password')).not.toThrow();
   });
 
   it('refuses a password containing the username', () => {

@@ -22,7 +22,18 @@ import {
 import { accessSettings, type AccessSettings } from './access-settings.js';
 import { Account } from './account.entity.js';
 import { accountFields, accountReadFields, type LoginResult, type TotpEnrollment } from './account.inputs.js';
-import { checkPassword, checkRoles, checkUsername } from './account.policy.js';
+import { checkPassword, checkRoles, checkUsername, PASSWORD_HISTORY } from './account.policy.js';
+import { PasswordHistory } from './password-history.entity.js';
+import {
+  clearLoginFailures,
+  clearUserThrottles,
+  isKnownAddress,
+  pairKey,
+  recordLoginFailure,
+  throttleWait,
+  userKey,
+  type ThrottleRule,
+} from '../session/login-throttle.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 import type { Role } from './role.js';
 import { newTotpSecret, totpStep, totpUri } from './totp.js';
@@ -66,6 +77,30 @@ export interface CreateAccountInput {
   isActive?: boolean | null;
 }
 
+/**
+ * Sets a new password unless it is one of the last PASSWORD_HISTORY (等保 level 3; issue 12 item 6):
+ * checked against the current hash and the kept history, then the history keeps the newest five.
+ */
+async function setPassword(tx: EntityManager, account: Account, password: string, field: string): Promise<void> {
+  const recent = account.id
+    ? await tx.find(PasswordHistory, { account: account.id }, { orderBy: { createdAt: 'DESC', id: 'DESC' }, limit: PASSWORD_HISTORY })
+    : [];
+  const hashes = [...new Set([account.passwordHash, ...recent.map((h) => h.passwordHash)].filter(Boolean))].slice(0, PASSWORD_HISTORY);
+  for (const h of hashes) {
+    if (await verifyPassword(h, password)) throw badInput(field, `新密码不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同`, { reason: 'PASSWORD_REUSED' });
+  }
+  account.passwordHash = await hashPassword(password);
+  tx.persist(tx.create(PasswordHistory, { account, passwordHash: account.passwordHash, createdAt: new Date() }));
+  await tx.flush();
+  // tx.execute runs inside the transaction (the connection's execute would not see the new row)
+  await tx.execute(
+    `delete from password_history where account_id = ? and id not in
+       (select id from password_history where account_id = ? order by created_at desc, id desc limit ?)`,
+    [account.id, account.id, PASSWORD_HISTORY],
+    'run',
+  );
+}
+
 /** Who did it, for the audit row. */
 interface By {
   accountId?: number | null;
@@ -91,6 +126,7 @@ export async function createAccount(em: EntityManager, input: CreateAccountInput
     account.passwordHash = await hashPassword(input.password);
     account.mustChangePassword = true;
     tx.persist(account);
+    tx.persist(tx.create(PasswordHistory, { account, passwordHash: account.passwordHash, createdAt: new Date() }));
     await tx.flush();
     await audit(
       tx,
@@ -127,12 +163,13 @@ export async function resetAccountPassword(em: EntityManager, id: unknown, newPa
   return em.transactional(async (tx) => {
     const account = await findAccount(tx, id);
     checkPassword(newPassword, 'newPassword', account.username);
-    account.passwordHash = await hashPassword(newPassword);
+    await setPassword(tx, account, newPassword, 'newPassword');
     account.mustChangePassword = true;
     account.passwordChangedAt = new Date();
     account.failedLoginCount = 0;
     account.lockedUntil = null;
     await tx.flush();
+    await clearUserThrottles(tx, account.username);
     await revokeAccountSessions(tx, account.id);
     await audit(tx, { action: AuditAction.MUTATION, result: AuditResult.SUCCEEDED, operation: 'resetAccountPassword', resource: 'Account', recordId: account.id, ...by }, { joinTransaction: true });
     return account;
@@ -145,6 +182,8 @@ export async function unlockAccount(em: EntityManager, id: unknown, by: By): Pro
     account.failedLoginCount = 0;
     account.lockedUntil = null;
     await tx.flush();
+    // the sign-in delays of this username, from every address
+    await clearUserThrottles(tx, account.username);
     await audit(tx, { action: AuditAction.MUTATION, result: AuditResult.SUCCEEDED, operation: 'unlockAccount', resource: 'Account', recordId: account.id, ...by }, { joinTransaction: true });
     return account;
   });
@@ -159,25 +198,28 @@ export async function revokeSessionsOf(em: EntityManager, accountId: unknown, by
   });
 }
 
-/** Counts a failed attempt; the last allowed one locks the account for the lock period. */
-function registerFailure(account: Account, s: AccessSettings, now: Date): boolean {
+/**
+ * Counts a failed attempt on the account (shown to administrators). It no longer locks the account:
+ * anyone could lock anyone with five requests (issue 12, item 6); the sign-in delays of
+ * login-throttle.ts, per username and address, slow a guesser instead.
+ */
+function registerFailure(account: Account): boolean {
   account.failedLoginCount += 1;
-  if (account.failedLoginCount >= s.loginMaxFailures) {
-    account.lockedUntil = new Date(now.getTime() + s.lockMinutes * 60_000);
-    return true;
-  }
   return false;
 }
 
-type LoginFailure = 'UNKNOWN_USER' | 'WRONG_PASSWORD' | 'ACCOUNT_LOCKED' | 'ACCOUNT_DISABLED' | 'TOTP_REQUIRED' | 'TOTP_INVALID';
+type LoginFailure = 'UNKNOWN_USER' | 'WRONG_PASSWORD' | 'ACCOUNT_DISABLED' | 'TOTP_REQUIRED' | 'TOTP_INVALID';
 
 type LoginOutcome =
   | { ok: false; failure: LoginFailure; account?: Account; lockedUntil?: Date | null; locked?: boolean }
   | { ok: true; account: Account; session: Session; token: string };
 
 /**
- * Signs in: per-IP rate limit, argon2id check, lockout after LOGIN_MAX_FAILURES failures for
- * LOGIN_LOCK_MINUTES, TOTP when enrolled. Unknown users and wrong passwords get the same answer.
+ * Signs in: per-address rate limit, then the progressive delays of login-throttle.ts — after
+ * LOGIN_MAX_FAILURES failures of one username from one address, and after LOGIN_ACCOUNT_MAX_FAILURES
+ * of one username from addresses it never signed in from — doubling from 30 s up to
+ * LOGIN_LOCK_MINUTES; argon2id check; TOTP when enrolled. Unknown users and wrong passwords get the
+ * same answer, and so do delayed attempts on unknown and existing usernames (issue 12, item 6).
  * Every attempt is audited; the counters are committed even when the attempt is refused.
  */
 export async function login(
@@ -198,6 +240,16 @@ export async function login(
     throw rateLimited(hit.retryAfterSeconds);
   }
 
+  // the delays depend on the name typed, never on whether an account has it (no enumeration);
+  // the owner's own addresses are not slowed by failures from elsewhere (no lock-out of everyone)
+  const rules: ThrottleRule[] = [{ key: pairKey(username, ip), threshold: s.loginMaxFailures }];
+  if (!(await isKnownAddress(ctx.em, username, ip))) rules.push({ key: userKey(username), threshold: s.loginAccountMaxFailures });
+  const wait = await throttleWait(ctx.em, rules, s.lockMinutes * 60);
+  if (wait > 0) {
+    await audit(ctx.em, { ...base, result: AuditResult.DENIED, reason: 'LOGIN_DELAYED', detail: { retryAfterSeconds: wait } });
+    throw loginDelayed(wait);
+  }
+
   const outcome: LoginOutcome = await ctx.em.transactional(async (tx): Promise<LoginOutcome> => {
     const now = new Date();
     // the row lock serializes concurrent attempts on one account, across app instances
@@ -206,17 +258,9 @@ export async function login(
       await verifyAgainstDummy(password);
       return { ok: false, failure: 'UNKNOWN_USER' };
     }
-    if (account.lockedUntil && account.lockedUntil > now) {
-      return { ok: false, failure: 'ACCOUNT_LOCKED', account, lockedUntil: account.lockedUntil };
-    }
-    if (account.lockedUntil) {
-      // the lock is over: a fresh set of attempts
-      account.lockedUntil = null;
-      account.failedLoginCount = 0;
-    }
     if (!(await verifyPassword(account.passwordHash, password))) {
-      const locked = registerFailure(account, s, now);
-      return { ok: false, failure: 'WRONG_PASSWORD', account, locked };
+      registerFailure(account);
+      return { ok: false, failure: 'WRONG_PASSWORD', account };
     }
     if (!account.isActive) return { ok: false, failure: 'ACCOUNT_DISABLED', account };
     let totpVerified = false;
@@ -225,8 +269,8 @@ export async function login(
       const step = totpStep(decrypt(account.totpSecretEncrypted), totpCode, now.getTime());
       // a code is accepted once (no replay within its window)
       if (step === null || (account.totpLastCounter != null && step <= account.totpLastCounter)) {
-        const locked = registerFailure(account, s, now);
-        return { ok: false, failure: 'TOTP_INVALID', account, locked };
+        registerFailure(account);
+        return { ok: false, failure: 'TOTP_INVALID', account };
       }
       account.totpLastCounter = step;
       totpVerified = true;
@@ -241,20 +285,22 @@ export async function login(
 
   if (!outcome.ok) {
     const { failure, account } = outcome;
-    const denied = failure === 'ACCOUNT_LOCKED' || failure === 'ACCOUNT_DISABLED';
+    const denied = failure === 'ACCOUNT_DISABLED';
+    // a wrong guess counts toward the delays; a disabled account or a missing TOTP code is no guess
+    if (failure === 'UNKNOWN_USER' || failure === 'WRONG_PASSWORD' || failure === 'TOTP_INVALID') {
+      await recordLoginFailure(ctx.em, [pairKey(username, ip), userKey(username)]);
+      // administrators see an account whose sign-ins are being delayed (the console's 已锁定 card);
+      // lockedUntil no longer refuses anything by itself
+      const next = await throttleWait(ctx.em, rules, s.lockMinutes * 60);
+      if (account && next > 0) await ctx.em.nativeUpdate(Account, { id: account.id }, { lockedUntil: new Date(Date.now() + next * 1000) });
+    }
     await audit(ctx.em, {
       ...base,
       accountId: account?.id ?? null,
       result: denied ? AuditResult.DENIED : AuditResult.FAILED,
       reason: failure,
-      detail: outcome.locked ? { locked: true, lockedUntil: account!.lockedUntil!.toISOString() } : null,
     });
     switch (failure) {
-      case 'ACCOUNT_LOCKED':
-        throw new AppError('FORBIDDEN', `账号已被锁定（连续登录失败过多），请于 ${formatTime(outcome.lockedUntil!)} 后再试或联系管理员解锁`, {
-          reason: 'ACCOUNT_LOCKED',
-          lockedUntil: outcome.lockedUntil!.toISOString(),
-        });
       case 'ACCOUNT_DISABLED':
         throw new AppError('FORBIDDEN', '账号已停用，请联系管理员', { reason: 'ACCOUNT_DISABLED' });
       case 'TOTP_REQUIRED':
@@ -268,6 +314,7 @@ export async function login(
   }
 
   const { account, session, token } = outcome;
+  await clearLoginFailures(ctx.em, [pairKey(username, ip), userKey(username)]);
   const pending = pendingSteps(account, session);
   await audit(ctx.em, {
     action: AuditAction.LOGIN_SUCCEEDED,
@@ -284,8 +331,13 @@ export async function login(
   return { token, mustChangePassword: account.mustChangePassword, totpRequired: pending.includes('TOTP') };
 }
 
-const formatTime = (d: Date) =>
-  d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+/** The answer to a delayed attempt: the same whether or not the username exists. */
+const loginDelayed = (seconds: number) =>
+  new AppError(
+    'RATE_LIMITED',
+    `登录失败次数过多，请 ${seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`}后再试 / too many failed sign-ins, try again later`,
+    { reason: 'LOGIN_DELAYED', retryAfterSeconds: seconds },
+  );
 
 export async function logout(ctx: Context, actor: SessionActor): Promise<boolean> {
   await revokeSession(ctx.em, actor.sessionId);
@@ -305,18 +357,17 @@ export async function logout(ctx: Context, actor: SessionActor): Promise<boolean
 
 /** The user's own change: clears mustChangePassword; other sessions of the account end. */
 export async function changePassword(ctx: Context, actor: SessionActor, currentPassword: string, newPassword: string): Promise<Account> {
-  const s = accessSettings();
   const ip = requestIp(ctx.req);
   const result = await ctx.em.transactional(async (tx) => {
     const account = await tx.findOneOrFail(Account, { id: actor.accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
       // guessing through a left-open session counts toward the lockout too
-      registerFailure(account, s, new Date());
+      registerFailure(account);
       return { account, error: badInput('currentPassword', '当前密码不正确') };
     }
     checkPassword(newPassword, 'newPassword', account.username);
     if (newPassword === currentPassword) throw badInput('newPassword', '新密码不能与当前密码相同');
-    account.passwordHash = await hashPassword(newPassword);
+    await setPassword(tx, account, newPassword, 'newPassword');
     account.mustChangePassword = false;
     account.passwordChangedAt = new Date();
     account.failedLoginCount = 0;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pruneRateLimitBuckets } from '../../common/rate-limit.js';
 import { pruneSessions } from '../session/session.service.js';
+import { pruneLoginThrottles } from '../session/login-throttle.js';
 import { AuditAction, AuditResult } from './audit-event.entity.js';
 import { audit } from './audit-event.service.js';
 
@@ -55,6 +56,7 @@ export async function runAuditMaintenance(
   }
   const sessions = await pruneSessions(em);
   const buckets = await pruneRateLimitBuckets(em);
+  const throttles = await pruneLoginThrottles(em);
   const result = { retentionMonths: months, cutoff: cutoff.toISOString(), dropped, partitionsCreated };
   await audit(em, {
     action: AuditAction.MAINTENANCE,
@@ -62,7 +64,7 @@ export async function runAuditMaintenance(
     username: 'system',
     resource: 'AuditEvent',
     operation: 'auditMaintenance',
-    detail: { ...result, sessionsPruned: sessions, rateLimitBucketsPruned: buckets },
+    detail: { ...result, sessionsPruned: sessions, rateLimitBucketsPruned: buckets, loginThrottlesPruned: throttles },
   });
   return result;
 }

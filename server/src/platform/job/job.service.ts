@@ -4,6 +4,7 @@
  * the server drains the queue; tests drain it deterministically with runPendingJobs.
  */
 import os from 'node:os';
+import { errorSummary } from '../../common/log-safe.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
 export interface JobProgress {
@@ -123,7 +124,7 @@ export function startJobWorker(
     return current as Promise<{ ran: number; failed: number }>;
   };
   const tick = () => {
-    if (!stopped) drain().catch((e) => log(`[jobs] failed: ${(e as Error).message}`));
+    if (!stopped) drain().catch((e) => log(`[jobs] failed: ${errorSummary(e)}`)); // no SQL or values in logs (issue 12)
   };
   const first = setTimeout(tick, 1_000);
   const timer = setInterval(tick, intervalMs);
