@@ -18,6 +18,7 @@ import { authenticate } from './platform/session/session.service.js';
 import { mailboxRegisterExport } from './casework/mailbox/mailbox.export.js';
 import { listExport } from './platform/export/export.route.js';
 import { consoleStatic } from './common/console-static.js';
+import { asServiceUnavailable, serviceUnavailablePlugin } from './common/unavailable.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -66,6 +67,7 @@ export async function createApp({ orm, adminDir }: AppOptions): Promise<App> {
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       introspectionGatePlugin(),
       mutationAuditPlugin(),
+      serviceUnavailablePlugin(), // database down: HTTP 503 + Retry-After (issue 12)
     ],
     // main.ts stops the server, the ORM and the database in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,
@@ -90,10 +92,14 @@ export async function createApp({ orm, adminDir }: AppOptions): Promise<App> {
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const em = orm.em.fork({ useContext: false }) as Context['em'];
-        // the session (Bearer token or cookie) and the reach of its account, once per request (PR3)
-        const session = await authenticate(em, req);
-        const actor = session ? await scopeOf(em, session) : ANONYMOUS;
-        return { em, actor, req, res };
+        try {
+          // the session (Bearer token or cookie) and the reach of its account, once per request (PR3)
+          const session = await authenticate(em, req);
+          const actor = session ? await scopeOf(em, session) : ANONYMOUS;
+          return { em, actor, req, res };
+        } catch (e) {
+          throw asServiceUnavailable(e); // database down: a retryable 503, not a 500
+        }
       },
     }),
   );
