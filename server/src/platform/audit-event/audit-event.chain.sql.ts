@@ -5,9 +5,9 @@
  *
  * - every audit row is stamped by a trigger with the id of the transaction that inserted it (`tx_id`,
  *   not settable by the inserter), so no row can be slipped into sealed history;
- * - block k holds the rows with tx_from <= coalesce(tx_id, 0) < tx_to, where tx_to is the xmin of the
- *   sealer's snapshot: every transaction below it has ended, so the block's rows are final (inserts
- *   never wait for the sealer, nor for each other);
+ * - block k holds the rows with tx_from <= coalesce(tx_id, 0) < tx_to, where tx_to is the oldest
+ *   transaction still open in this database when it was sealed: every transaction below it has ended,
+ *   so the block's rows are final (inserts never wait for the sealer, nor for each other);
  * - per month of occurred_at the block keeps the row count and a sha256 of the rows (a month dropped
  *   by retention, audit-event.maintenance.ts, can still be linked); the block's hash is
  *   HMAC-SHA256(key, prev_hash|block_no|tx_from|tx_to|row_count|months), chained onto the previous one.
@@ -58,7 +58,7 @@ export const AUDIT_CHAIN_SQL = [
   end
   $$`,
   // one row as text: every column, timestamps as UTC microseconds (independent of the session's TimeZone)
-  `create or replace function audit_chain.row_text(e audit_event) returns text language sql immutable as $$
+  `create or replace function audit_chain.row_text(e public.audit_event) returns text language sql immutable as $$
     select jsonb_build_array(e.id, e.version, (extract(epoch from e.created_at) * 1000000)::bigint,
       (extract(epoch from e.updated_at) * 1000000)::bigint, (extract(epoch from e.occurred_at) * 1000000)::bigint,
       e.account_id, e.username, e.action, e.resource, e.record_id, e.operation, e.result, e.reason, e.ip, e.detail, e.tx_id)::text
@@ -68,7 +68,7 @@ export const AUDIT_CHAIN_SQL = [
       from (
         select to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM') as month, count(*)::int as n,
                encode(sha256(convert_to(string_agg(audit_chain.row_text(e), chr(10) order by e.id, e.occurred_at), 'UTF8')), 'hex') as digest
-          from audit_event e
+          from public.audit_event e
          where coalesce(e.tx_id, 0) >= tx_from and coalesce(e.tx_id, 0) < tx_to
          group by 1
       ) m
@@ -90,7 +90,18 @@ export const AUDIT_CHAIN_SQL = [
   begin
     -- one sealer at a time across app instances; writers of audit rows never take this lock
     if not pg_try_advisory_xact_lock(hashtext('audit_chain.seal')) then return 0; end if;
-    horizon := pg_snapshot_xmin(pg_current_snapshot())::text::bigint;
+    -- the oldest transaction still open in this database (one holding any lock here: every writer
+    -- does until it ends), else the next transaction id; other databases of the cluster do not count
+    select least(pg_snapshot_xmax(snap.s)::text::bigint,
+                 (select min(i::text::bigint) from pg_snapshot_xip(snap.s) i
+                   where i::text::bigint % 4294967296 in (
+                     select x.transactionid::text::bigint
+                       from pg_catalog.pg_locks x
+                       join pg_catalog.pg_locks r on r.virtualtransaction = x.virtualtransaction
+                      where x.locktype = 'transactionid' and r.locktype = 'relation'
+                        and r.database = (select d.oid from pg_catalog.pg_database d where d.datname = current_database()))))
+      into horizon
+      from (select pg_current_snapshot() as s) snap;
     select * into last_block from audit_chain.audit_seal_block order by block_no desc limit 1;
     lo := coalesce(last_block.tx_to, 0);
     if horizon <= lo then return 0; end if;
