@@ -145,7 +145,7 @@ describe('audit integrity: the audit log is sealed into a keyed hash chain (issu
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('[audit-verify] BROKEN at block 3: ROWS_REMOVED');
-  }, 60_000);
+  }, 180_000);
 
   it('detects a tampered or removed block record', async () => {
     await sql(`update audit_chain.audit_seal_block set row_count = row_count + 1 where block_no = 2`);
