@@ -22,6 +22,7 @@ import { inputHygienePlugin } from './common/input-hygiene.js';
 import { introspectionDepthRule, MAX_INTROSPECTION_DEPTH } from './common/introspection-depth.js';
 import { parseTrustProxy, requestTimeoutMs } from './config.js';
 import { isUtf8 } from 'node:buffer';
+import { asServiceUnavailable, serviceUnavailablePlugin } from './common/unavailable.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -80,6 +81,7 @@ export async function createApp({ orm, adminDir, ...options }: AppOptions): Prom
       inputHygienePlugin<Context>(),
       introspectionGatePlugin(),
       mutationAuditPlugin(),
+      serviceUnavailablePlugin(), // database down: HTTP 503 + Retry-After (issue 12)
     ],
     // main.ts stops the server, the ORM and the database in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,
@@ -111,10 +113,14 @@ export async function createApp({ orm, adminDir, ...options }: AppOptions): Prom
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const em = orm.em.fork({ useContext: false }) as Context['em'];
-        // the session (Bearer token or cookie) and the reach of its account, once per request (PR3)
-        const session = await authenticate(em, req);
-        const actor = session ? await scopeOf(em, session) : ANONYMOUS;
-        return { em, actor, req, res };
+        try {
+          // the session (Bearer token or cookie) and the reach of its account, once per request (PR3)
+          const session = await authenticate(em, req);
+          const actor = session ? await scopeOf(em, session) : ANONYMOUS;
+          return { em, actor, req, res };
+        } catch (e) {
+          throw asServiceUnavailable(e); // database down: a retryable 503, not a 500
+        }
       },
     }),
   );

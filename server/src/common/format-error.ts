@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { DriverException, OptimisticLockError, ValidationError as OrmValidationError } from '@mikro-orm/core';
 import { resourceRegistry } from './crud.js';
 import { errorSummary } from './log-safe.js';
+import { serviceUnavailableError } from './unavailable.js';
 
 export { errorSummary };
 
@@ -33,6 +34,8 @@ function detailFields(detail?: string): string[] {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error) as any;
   const code = formatted.extensions?.code as string | undefined;
+  const unavailable = serviceUnavailableError(formatted, error); // database down: retryable (issue 12)
+  if (unavailable) return unavailable;
 
   // class-validator failures reported by type-graphql
   if (original?.name === 'ArgumentValidationError' || original?.extensions?.validationErrors) {

@@ -45,8 +45,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options<PostgreS
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,
     extensions: [Migrator],
-    // the audit log is a partitioned table with triggers, written by hand in the migration
-    schemaGenerator: { skipTables: ['audit_event'] },
+    // the audit log is a partitioned table with triggers, and its chain (schema audit_chain), written by hand in the migrations
+    schemaGenerator: { skipTables: ['audit_event', 'audit_seal_block', 'audit_seal_key'] },
     pool: { min: 0, max: 10 },
     migrations: {
       tableName: 'mikro_orm_migrations',

@@ -1,3 +1,4 @@
+import { Migration20261203151000 } from './Migration20261203151000.js';
 import { Migration20261203153240 } from './Migration20261203153240.js';
 import { Migration20261202130739 } from './Migration20261202130739.js';
 import { Migration20261202063642 } from './Migration20261202063642.js';
@@ -15,5 +16,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202063642', class: Migration20261202063642 },
   { name: 'Migration20261202063831', class: Migration20261202063831 },
   { name: 'Migration20261202130739', class: Migration20261202130739 },
+  { name: 'Migration20261203151000', class: Migration20261203151000 },
   { name: 'Migration20261203153240', class: Migration20261203153240 },
 ];

@@ -9,6 +9,7 @@ import { RateLimitBucket } from '../common/rate-limit.js';
 import { Job } from './job/job.entity.js';
 import { LoginThrottle } from './session/login-throttle.js';
 import { PasswordHistory } from './account/password-history.entity.js';
+import { IdempotencyKey } from './idempotency/idempotency.entity.js';
 import { bodyResource } from './body/body.resolver.js';
 import { organizationResource } from './organization/organization.resolver.js';
 import { notificationResource, NotificationResolver } from './notification/notification.resolver.js';
@@ -18,7 +19,7 @@ import { SessionResolver } from './session/session.resolver.js';
 
 /** The platform wing: bodies and organizations, accounts, sessions, the audit log, notifications. */
 export const platformWing = {
-  entities: [Body, Organization, Notification, Account, Session, AuditEvent, RateLimitBucket, Job, LoginThrottle, PasswordHistory] as Function[],
+  entities: [Body, Organization, Notification, Account, Session, AuditEvent, RateLimitBucket, Job, LoginThrottle, PasswordHistory, IdempotencyKey] as Function[],
   resources: [bodyResource, organizationResource, notificationResource, accountResource, auditEventResource] as Resource[],
   /** Resolvers beyond the CRUD grammar: workflow verbs, reveals, statistics. */
   resolvers: [NotificationResolver, AccountResolver, SessionResolver] as Function[],

@@ -16,6 +16,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { badInput } from '../../common/errors.js';
 import { todayInChina } from '../../people/member/dates.js';
 import { OPEN_LETTER } from './letter.deadlines.service.js';
+import { idempotent } from '../../platform/idempotency/idempotency.service.js';
 
 /** Reads and `updateLetter` (descriptive fields only); registration is the verb below. */
 export const letterResource = createCrudResolver<Letter>({
@@ -82,7 +83,23 @@ function overdueCondition(overdue: boolean, asOf: string): FilterQuery<Letter> {
   return { $or: [{ nextDueOn: null }, { nextDueOn: { $gte: asOf } }, { $not: OPEN_LETTER }] } as FilterQuery<Letter>;
 }
 
-const RegisterLetterArgs = buildCreateArgs('Letter', letterFields);
+const CreateLetterArgs = buildCreateArgs('Letter', letterFields);
+
+@ArgsType()
+class RegisterLetterArgs extends CreateLetterArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: '幂等键（8–100 个字符，由客户端生成）：同一账号以同一键重试时返回首次登记的来信，不再重复登记',
+  })
+  idempotencyKey?: string | null;
+}
+
+/** Registration with the optional idempotency key (issue 12): a retry after a lost answer returns the first letter. */
+function registerOnce(ctx: Context, operation: string, { idempotencyKey, ...args }: Record<string, any>) {
+  return idempotent(ctx, operation, idempotencyKey, args, (c) => registerLetter(c, args, letterResource.service), (em, id) =>
+    em.findOneOrFail(Letter, id),
+  );
+}
 
 @ObjectType({ description: '来信人身份信息（完整值，仅经授权查看）' })
 export class LetterWriterPersonalData {
@@ -114,12 +131,12 @@ class RevealLetterWriterArgs {
 export class LetterVerbResolver {
   @Mutation(() => Letter, { description: '登记来信来访：分配编号（PV1），状态为已登记' })
   async registerLetter(@Args(() => RegisterLetterArgs) args: Record<string, unknown>, @Ctx() ctx: Context) {
-    return registerLetter(ctx, args, letterResource.service);
+    return registerOnce(ctx, 'registerLetter', args);
   }
 
   @Mutation(() => Letter, { description: '新建来信（与 registerLetter 相同的登记）' })
   async createLetter(@Args(() => RegisterLetterArgs) args: Record<string, unknown>, @Ctx() ctx: Context) {
-    return registerLetter(ctx, args, letterResource.service);
+    return registerOnce(ctx, 'createLetter', args);
   }
 
   @Mutation(() => LetterWriterPersonalData, { description: '查看来信人完整身份信息（须说明原因，PR1）' })

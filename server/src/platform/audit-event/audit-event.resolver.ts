@@ -2,6 +2,8 @@ import { createCrudResolver } from '../../common/crud.js';
 import { datetime, enumOf, ref, text } from '../../common/fields.js';
 import { Account } from '../account/account.entity.js';
 import { AuditEvent, AuditResult } from './audit-event.entity.js';
+// registers the job that seals the log into its chain every minute (issue 12)
+import './audit-event.chain.js';
 
 /** Read only: `AuditEvent`, `allAuditEvents`, `_allAuditEventsMeta` (newest first). */
 export const auditEventResource = createCrudResolver<AuditEvent>({

@@ -1,3 +1,5 @@
+import { AUDIT_CHAIN_SQL } from './audit-event.chain.sql.js';
+
 /**
  * Database protections of the audit log, for the initial migration (paste each statement as one
  * `this.addSql(...)`, after the generated tables; the first statement replaces the plain table MikroORM
@@ -83,5 +85,5 @@ export const AUDIT_EVENT_PROTECTION_SQL = [
   `select audit_event_ensure_partitions()`,
 ];
 
-/** Everything, in order. */
-export const AUDIT_EVENT_SQL = [...AUDIT_EVENT_TABLE_SQL, ...AUDIT_EVENT_PROTECTION_SQL];
+/** Everything, in order (for a schema made from the entities; the migrations hold the same). */
+export const AUDIT_EVENT_SQL = [...AUDIT_EVENT_TABLE_SQL, ...AUDIT_EVENT_PROTECTION_SQL, ...AUDIT_CHAIN_SQL];

@@ -30,6 +30,38 @@ export function registerJobHandler(kind: string, handler: JobHandler): void {
   handlers.set(kind, handler);
 }
 
+const recurring = new Map<string, number>();
+
+/**
+ * Declares a job the worker enqueues every `everyMs` (e.g. sealing the audit log each minute). The
+ * queue holds at most one pending or running job of the kind, and one finished within the period,
+ * so several app instances enqueue it once between them.
+ */
+export function registerRecurringJob(kind: string, everyMs: number): void {
+  recurring.set(kind, everyMs);
+}
+
+/** Enqueues the recurring jobs that are due, and forgets their finished runs after a day. */
+export async function enqueueDueJobs(orm: MikroORM): Promise<number> {
+  let enqueued = 0;
+  for (const [kind, everyMs] of recurring) {
+    const em = orm.em.fork();
+    const rows = await em.execute<Array<{ id: number }>>(
+      `insert into job (kind, payload)
+       select ?, '{}'::jsonb
+        where not exists (
+          select 1 from job
+           where kind = ?
+             and (status in ('PENDING', 'RUNNING') or finished_at > now() - make_interval(secs => ?)))
+       returning id`,
+      [kind, kind, everyMs / 1000],
+    );
+    enqueued += rows.length;
+    await em.execute(`delete from job where kind = ? and status = 'DONE' and finished_at < now() - interval '1 day'`, [kind]);
+  }
+  return enqueued;
+}
+
 /** Enqueues a job in the caller's transaction: it runs only if that transaction commits. */
 export async function enqueueJob(em: EntityManager, kind: string, payload: Record<string, unknown> = {}): Promise<number> {
   const rows = await em.execute<Array<{ id: number }>>(`insert into job (kind, payload) values (?, ?::jsonb) returning id`, [kind, JSON.stringify(payload)]);
@@ -114,7 +146,8 @@ export function startJobWorker(
   let stopped = false;
   const drain = () => {
     if (!current) {
-      current = runPendingJobs(orm, () => stopped)
+      current = enqueueDueJobs(orm)
+        .then(() => runPendingJobs(orm, () => stopped))
         .then((r) => {
           if (r.ran) log(`[jobs] ${r.ran} job(s) run, ${r.failed} failed`);
           return r;
