@@ -147,7 +147,7 @@ describe('issue 12 standard clients: every root query with only its required arg
         failures.push({ op: field.name, role, error: e.response?.errors?.[0] ?? String(e) });
       }
     }
-    expect(fields.length).toBe(119);
+    expect(fields.length).toBe(120);
     expect(failures).toEqual([]);
   }, 120_000);
 });
