@@ -411,7 +411,8 @@ export function forwardLetter(ctx: Context, id: unknown, input: ForwardLetterInp
 
 /** The units among `targets` that the letter's title, content or involved persons name (letter.naming.ts). */
 async function departmentsNamedBy(em: EntityManager, letter: Letter, targets: Department[]): Promise<NamedDepartment[]> {
-  const accounts = await em.getConnection().execute<Array<{ department_id: number; display_name: string }>>(
+  // in the step's transaction (em.execute): a second pool connection per step can starve the pool
+  const accounts = await em.execute<Array<{ department_id: number; display_name: string }>>(
     `select department_id, display_name from account where is_active and department_id = any(?::int[])`,
     [`{${targets.map((d) => d.id).join(',')}}`],
   );
