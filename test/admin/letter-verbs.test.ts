@@ -2,25 +2,28 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSchemaModel, introspectionFromSdl } from '../../admin/src/providers/schema.js';
 import { modelForRoles } from '../../admin/src/providers/access.js';
-import { argLabel, verbDefaults, verbModel, verbUsable, verbVariables } from '../../admin/src/letters/verbs.js';
+import { argLabel, ASKED_AFTER_REFUSAL, verbDefaults, verbModel, verbUsable, verbVariables } from '../../admin/src/letters/verbs.js';
 import { addDays, chinaDateTime, daysFrom, deadlineText, deadlineTone, dueInDays, ruleText, todayInChina } from '../../admin/src/letters/deadlines.js';
 import { canRate, ratingConsequence, ratingSource } from '../../admin/src/letters/rating.js';
 
 const model = buildSchemaModel(introspectionFromSdl(fs.readFileSync('schema/schema.graphql', 'utf8')));
 
 describe('the dialog of a step, from the committed schema', () => {
-  it('asks for the forward’s lead department, co-handlers, coordinator, date and note, and supplies the letter (PV7)', () => {
+  it('asks for the forward’s lead department, co-handlers, coordinator, date and note, and supplies the letter (PV7); the reason for a unit the letter names is asked after a refusal (PV5)', () => {
     const forward = verbModel(model, 'forwardLetter')!;
     // required first, the note last; labels without rule codes, what the brackets said as a hint
     expect(forward.args.map((a) => [a.name, a.kind, a.reference ?? null, a.required, a.label, a.hint])).toEqual([
       ['leadDepartmentId', 'ref', 'Department', true, '主办单位', null],
       ['coHandlerDepartmentIds', 'refs', 'Department', false, '协办单位', null],
+      // issue 12: shown only once the server refuses a forward to a unit the letter names (ASKED_AFTER_REFUSAL)
+      ['confirmNamedDepartment', 'string', null, false, '确认转办理由', '来信内容提到所选单位而未列为涉及单位时须填写；记入办理记录'],
       ['coordinatorLeaderId', 'ref', 'Leader', false, '协调主办、协办单位的分管副秘书长', '有协办单位时必填'],
       ['forwardedOn', 'date', null, false, '转办日期', '默认今天'],
       ['note', 'string', null, false, '备注', null],
     ]);
+    expect(ASKED_AFTER_REFUSAL.forwardLetter).toBe('confirmNamedDepartment');
     expect(forward.document).toBe(
-      'mutation ($coHandlerDepartmentIds: [ID!], $coordinatorLeaderId: ID, $forwardedOn: LocalDate, $id: ID!, $leadDepartmentId: ID!, $note: String, $version: Int) { forwardLetter(coHandlerDepartmentIds: $coHandlerDepartmentIds, coordinatorLeaderId: $coordinatorLeaderId, forwardedOn: $forwardedOn, id: $id, leadDepartmentId: $leadDepartmentId, note: $note, version: $version) { id version status } }',
+      'mutation ($coHandlerDepartmentIds: [ID!], $confirmNamedDepartment: String, $coordinatorLeaderId: ID, $forwardedOn: LocalDate, $id: ID!, $leadDepartmentId: ID!, $note: String, $version: Int) { forwardLetter(coHandlerDepartmentIds: $coHandlerDepartmentIds, confirmNamedDepartment: $confirmNamedDepartment, coordinatorLeaderId: $coordinatorLeaderId, forwardedOn: $forwardedOn, id: $id, leadDepartmentId: $leadDepartmentId, note: $note, version: $version) { id version status } }',
     );
   });
 

@@ -124,6 +124,8 @@ const INVOLVES: Record<string, Record<string, Owner[]>> = {
   LetterEvent: { A0: ['department'], A1: ['leader'], C1: ['leader'], B1: ['leader'] },
   // Notification A0 is about Letter A0, which complains about Department A0 (PV5)
   Notification: { A0: ['department'] },
+  // SatisfactionSurvey A0 rates Letter A0 (issue 12: ratings follow their letter's PV5 exclusion)
+  SatisfactionSurvey: { A0: ['department'] },
 };
 
 /** A scope actor with every link, to tell the table's reaches apart (never sent anywhere). */

@@ -103,27 +103,28 @@ describe('rating replied letters and receptions (SV1, SV2)', () => {
     expect(outside.extensions.code).toBe('NOT_FOUND');
   });
 
-  it('lets the writer rate by tracking code without signing in; a first 不满意 reopens the letter once, a second escalates it (SV1, SV2)', async () => {
+  // issue 12: the writer's own rating no longer comes through the staff API (rateLetterByTrackingCode is
+  // refused, see "Rating forgery" below); SV2's reopening and escalation are the same for a written form
+  // the station records (source WRITER, method FORM) as for any rating
+  it('records the writer’s written form through the station; a first 不满意 reopens the letter once, a second escalates it (SV1, SV2)', async () => {
     const issue = await recordReceptionIssue(station, { receptionId: reception, title: '小区积水', content: '下雨后小区门口积水', writerName: '王芳', answeredOnTheSpot: false });
     const replied = await replyToReceptionIssue(station, issue.id);
     expect(replied).toMatchObject({ status: 'REPLIED', reopenCount: 0 });
 
-    // the code as the writer may type it: lower case, in groups
-    const typed = issue.trackingCode.toLowerCase().replace(/(.{4})(?!$)/g, '$1-');
-    const first = await publicClient.request<any>(RATE_BY_CODE, { trackingCode: typed, rating: 'DISSATISFIED', comment: '积水还在' });
-    expect(first.rateLetterByTrackingCode).toEqual({ rating: 'DISSATISFIED', round: 1, reopenedLetter: true, escalatedLetter: false });
+    const first = await station.request<any>(RATE_LETTER, { letterId: issue.id, rating: 'DISSATISFIED', source: 'WRITER', comment: '积水还在' });
+    expect(first.rateLetter).toMatchObject({ rating: 'DISSATISFIED', round: 1, source: 'WRITER', method: 'FORM', reopenedLetter: true, escalatedLetter: false });
     expect((await station.request<any>(LETTER, { id: issue.id })).Letter).toMatchObject({ status: 'REOPENED', reopenCount: 1 });
     const reopening = (await station.request<any>(EVENTS, { id: issue.id })).allLetterEvents.at(-1);
     expect(reopening).toEqual({
       action: 'reopenLetter',
       fromStatus: 'REPLIED',
       toStatus: 'REOPENED',
-      actorName: '来信人（网上评价）',
+      actorName: '新碶联络员冯婷',
       note: '重新办理：来信人对第 1 轮办理不满意：积水还在',
     });
 
     // being handled again: nothing to rate until the new reply
-    const meanwhile = await expectError(publicClient.request(RATE_BY_CODE, { trackingCode: issue.trackingCode, rating: 'SATISFIED' }));
+    const meanwhile = await expectError(station.request(RATE_LETTER, { letterId: issue.id, rating: 'SATISFIED', source: 'WRITER' }));
     expect(meanwhile.extensions).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', from: 'REOPENED' });
 
     expect(await replyToReceptionIssue(station, issue.id, { reopened: true })).toMatchObject({ status: 'REPLIED', reopenCount: 1 });
@@ -138,34 +139,24 @@ describe('rating replied letters and receptions (SV1, SV2)', () => {
       actorName: '新碶联络员冯婷',
       note: '来信人对第 2 轮办理仍不满意，上报领导：仍然积水',
     });
-    // the letter came back to its owner when reopened (SV2); the escalation was recorded by the owner
-    // itself, who is not told of their own step, and this office has no leader account
+    // the letter came back to its owner when reopened (SV2) — the owner recorded both ratings itself
+    // and is not told of its own steps, and this office has no leader account
     const notices = await bl.clerk.request<any>(
-      gql`query ($id: ID) { allNotifications(filter: { letterId: $id, kind: RETURNED }, sortField: "id") { title organizationId recipientAccountId } }`,
+      gql`query ($id: ID) { allNotifications(filter: { letterId: $id, kind: RETURNED }, sortField: "id") { title } }`,
       { id: issue.id },
     );
-    const owner = (await station.request<any>(gql`{ me { id } }`)).me.id;
-    expect(notices.allNotifications).toEqual([
-      { title: `【重新办理】${issue.serialNumber} 小区积水`, organizationId: bl.organizationId, recipientAccountId: owner },
-    ]);
+    expect(notices.allNotifications).toEqual([]);
 
-    const third = await expectError(publicClient.request(RATE_BY_CODE, { trackingCode: issue.trackingCode, rating: 'DISSATISFIED' }));
+    const third = await expectError(station.request(RATE_LETTER, { letterId: issue.id, rating: 'DISSATISFIED', source: 'WRITER' }));
     expect(third.extensions).toMatchObject({ code: 'CONFLICT', round: 2 });
     const surveys = await bl.clerk.request<any>(
       gql`query ($id: ID) { allSatisfactionSurveys(filter: { letterId: $id }, sortField: "round", sortOrder: "ASC") { round rating source method recordedByName reopenedLetter escalatedLetter } }`,
       { id: issue.id },
     );
     expect(surveys.allSatisfactionSurveys).toEqual([
-      { round: 1, rating: 'DISSATISFIED', source: 'WRITER', method: 'ONLINE', recordedByName: null, reopenedLetter: true, escalatedLetter: false },
+      { round: 1, rating: 'DISSATISFIED', source: 'WRITER', method: 'FORM', recordedByName: '新碶联络员冯婷', reopenedLetter: true, escalatedLetter: false },
       { round: 2, rating: 'DISSATISFIED', source: 'STAFF', method: 'VISIT', recordedByName: '新碶联络员冯婷', reopenedLetter: false, escalatedLetter: true },
     ]);
-  });
-
-  it('answers an unknown tracking code as not found (SV1)', async () => {
-    const err = await expectError(publicClient.request(RATE_BY_CODE, { trackingCode: 'ZZZZZZZZZZZZ', rating: 'SATISFIED' }));
-    expect(err.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'trackingCode' });
-    const garbled = await expectError(publicClient.request(RATE_BY_CODE, { trackingCode: '不是查询码', rating: 'SATISFIED' }));
-    expect(garbled.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'trackingCode' });
   });
 
   it('rates a held reception, once per voter asked, never one still planned (SV1)', async () => {
@@ -221,7 +212,8 @@ describe('satisfaction and resolution rates (SV3)', () => {
     await letter('公交站点调整', transport, 'RESOLVED', '2026-03-13');
     await letter('去年的道路修补', transport, 'RESOLVED', '2025-12-01', '2025-10-08');
 
-    await publicClient.request(RATE_BY_CODE, { trackingCode: a1.trackingCode, rating: 'SATISFIED' });
+    // the writer's written form (issue 12: no longer through rateLetterByTrackingCode; same figures)
+    await jx.clerk.request(RATE_LETTER, { letterId: a1.id, rating: 'SATISFIED', source: 'WRITER', method: 'FORM' });
     await jx.clerk.request(RATE_LETTER, { letterId: a2.id, rating: 'BASICALLY_SATISFIED', source: 'STAFF', method: 'PHONE' });
     // a 不满意 reopens the letter; it stays concluded in March for the resolution rate
     await jx.clerk.request(RATE_LETTER, { letterId: a3.id, rating: 'DISSATISFIED', source: 'STAFF', method: 'VISIT' });
@@ -288,5 +280,45 @@ describe('satisfaction and resolution rates (SV3)', () => {
     const { client: handler } = await signIn(t, { roles: ['DEPARTMENT_HANDLER'], organizationId: jx.organizationId, departmentId: housing });
     const forbidden = await expectError(handler.request(RATES, SINCE_2026));
     expect(forbidden.extensions.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('Rating forgery: a department handler can neither read a tracking code nor rate as the writer (issue 12, SV1)', () => {
+  it('shows the tracking code to the office and station staff only, and refuses every rating through rateLetterByTrackingCode, writing nothing', async () => {
+    const jx = await setUpOffice(t, { bodyName: '海宁市政协', kind: 'CPPCC', orgName: '海宁市政协办公室', code: 'HN', level: 'CITY' });
+    const housing = await createDepartment(jx, '海宁市住房和城乡建设局', 'HN-ZJJ');
+    const leader = await leaderAccount(t, jx, '沈国庆', 'CHAIR');
+    const letter = await concludedOfficeLetter(jx, leader, { title: '楼道灯不亮', content: '楼道灯不亮，请求处理', departmentId: housing, outcome: 'RESOLVED', concludedOn: '2026-03-10' });
+    const handler = await signIn(t, { roles: ['DEPARTMENT_HANDLER'], organizationId: jx.organizationId, departmentId: housing, displayName: '钱进' });
+    const [{ code }] = await t.orm.em.fork().getConnection().execute(`select tracking_code as code from letter where id = ?`, [Number(letter.id)]);
+
+    const read = async (c: GraphQLClient) => (await c.request<any>(gql`query ($id: ID!) { Letter(id: $id) { trackingCode } }`, { id: letter.id })).Letter.trackingCode;
+    expect(await read(jx.clerk)).toBe(code);
+    // the handler has the letter in hand (lead department) but not its code; nor the leader
+    expect(await read(handler.client)).toBeNull();
+    expect(await read(leader.client)).toBeNull();
+    const listed = await handler.client.request<any>(gql`{ allLetters { id trackingCode } }`);
+    expect(listed.allLetters).toEqual([{ id: letter.id, trackingCode: null }]);
+
+    // even with the real code, signed in or not, the staff API takes no WRITER rating
+    for (const client of [handler.client, publicClient, jx.clerk]) {
+      const e = await expectError(client.request(RATE_BY_CODE, { trackingCode: code, rating: 'SATISFIED' }));
+      expect([e.extensions.code, e.extensions.field, e.extensions.reason]).toEqual(['FORBIDDEN', 'source', 'WRITER_RATING_PORTAL_ONLY']);
+      expect(e.message).toBe('source：来信人本人的评价（WRITER）只能经公开门户提交；工作人员代录请用 rateLetter');
+    }
+    const unknown = await expectError(publicClient.request(RATE_BY_CODE, { trackingCode: 'ZZZZZZZZZZZZ', rating: 'SATISFIED' }));
+    expect(unknown.extensions.reason).toBe('WRITER_RATING_PORTAL_ONLY');
+    const [{ n }] = await t.orm.em.fork().getConnection().execute(`select count(*)::int as n from satisfaction_survey where letter_id = ?`, [Number(letter.id)]);
+    expect(n).toBe(0);
+    // the handler cannot record a rating through the staff verb either
+    const staffVerb = await expectError(handler.client.request(RATE_LETTER, { letterId: letter.id, rating: 'SATISFIED', source: 'WRITER' }));
+    expect(staffVerb.extensions.code).toBe('FORBIDDEN');
+
+    const { __type } = await jx.clerk.request<any>(gql`{ __type(name: "Mutation") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }`);
+    expect(__type.fields.find((f: any) => f.name === 'rateLetterByTrackingCode')).toEqual({
+      name: 'rateLetterByTrackingCode',
+      isDeprecated: true,
+      deprecationReason: '来信人（WRITER）的评价只经公开门户提交；工作人员代录评价请用 rateLetter。此操作一律拒绝（WRITER_RATING_PORTAL_ONLY）',
+    });
   });
 });

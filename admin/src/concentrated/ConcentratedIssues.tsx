@@ -8,7 +8,7 @@ import { inputFor } from '../schema-ui/inputs';
 import { labelledInput } from '../schema-ui/labelled';
 import { useEnumLabel } from '../schema-ui/fields';
 import { StepDialog } from '../letters/StepDialog';
-import { verbModel, verbVariables } from '../letters/verbs';
+import { ASKED_AFTER_REFUSAL, verbModel, verbVariables } from '../letters/verbs';
 import { CONCENTRATED_ISSUES, collectiveResult, forwardable, issueOf, issueSummary, type ConcentratedIssue } from './concentrated';
 
 /** One request per organization and page load: the letter pages of a session share it. */
@@ -84,7 +84,8 @@ function CollectiveForward({ model, letters, group, onDone }: { model: SchemaMod
   };
   return (
     <StepDialog label={`一并转办（${ready.length} 件）`} id={`collective-${group[0]?.id}`} fieldNames={[]} send={send} variant="contained">
-      {verb.args.map((a) => labelledInput(inputFor(model, letters, a) as ReactElement<any>, { label: a.label, hint: a.hint }))}
+      {/* the reason for a unit a letter names is given letter by letter, in its own dialog (PV5) */}
+      {verb.args.filter((a) => a.name !== ASKED_AFTER_REFUSAL.forwardLetter).map((a) => labelledInput(inputFor(model, letters, a) as ReactElement<any>, { label: a.label, hint: a.hint }))}
     </StepDialog>
   );
 }

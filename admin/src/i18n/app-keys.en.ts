@@ -86,4 +86,4 @@ export const EN_NOTIFICATIONS: typeof ZH_NOTIFICATIONS = {
 
 export const EN_EXPORT: typeof ZH_EXPORT = { busy: 'Exporting…', failed: 'Export failed (%{status})', network: 'Export failed: network error, try again later' };
 
-export const EN_WORDS: AppWords = { menu: EN_MENU, pages: EN_PAGES, verbs: EN_VERBS, done: '%{label}: done', errors: EN_ERRORS, notifications: EN_NOTIFICATIONS, export: EN_EXPORT };
+export const EN_WORDS: AppWords = { menu: EN_MENU, pages: EN_PAGES, verbs: EN_VERBS, done: '%{label}: done', confirmNamed: 'The letter names the chosen unit without listing it as involved (complained about). To forward it anyway, give the reason and submit again; the reason goes into the handling record', errors: EN_ERRORS, notifications: EN_NOTIFICATIONS, export: EN_EXPORT };

@@ -105,6 +105,8 @@ export interface AppWords {
   pages: Record<string, string>;
   verbs: Record<string, string>;
   done: string;
+  /** The hint of the reason a forward to a unit the letter names asks for (PV5). */
+  confirmNamed: string;
   errors: typeof ZH_ERRORS;
   notifications: typeof ZH_NOTIFICATIONS;
   export: typeof ZH_EXPORT;
@@ -115,6 +117,7 @@ export const ZH_WORDS: AppWords = {
   pages: Object.fromEntries(MENU_PAGES.map((p) => [pageKey(p.path), p.label])),
   verbs: ZH_VERBS,
   done: '%{label}：已完成',
+  confirmNamed: '来信内容提到了所选单位，但未列为涉及（被反映）的单位。确需转其办理的，请填写理由后再次提交，理由记入办理记录',
   errors: ZH_ERRORS,
   notifications: ZH_NOTIFICATIONS,
   export: ZH_EXPORT,
@@ -124,5 +127,5 @@ export const ZH_WORDS: AppWords = {
 export function appKeys(w: AppWords) {
   const menu = Object.fromEntries(MENU_GROUPS.map((g) => [g.id, w.menu[g.id]]).filter(([, v]) => v));
   const pages = Object.fromEntries(MENU_PAGES.map((p) => [pageKey(p.path), w.pages[pageKey(p.path)]]).filter(([, v]) => v));
-  return { menu, pages, verbs: { ...w.verbs, done: w.done }, errors: w.errors, notifications: w.notifications, export: w.export };
+  return { menu, pages, verbs: { ...w.verbs, done: w.done, confirmNamed: w.confirmNamed }, errors: w.errors, notifications: w.notifications, export: w.export };
 }

@@ -1,12 +1,12 @@
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
-import { graphql } from '../providers/authProvider';
+import { ApiError, graphql } from '../providers/authProvider';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { inputFor } from '../schema-ui/inputs';
 import { labelledInput } from '../schema-ui/labelled';
 import { StepDialog } from './StepDialog';
 import { todayInChina } from './deadlines';
-import { PICKED_BY_QUERY, verbDefaults, verbVariables, type VerbModel } from './verbs';
+import { ASKED_AFTER_REFUSAL, PICKED_BY_QUERY, verbDefaults, verbVariables, type VerbModel } from './verbs';
 import { HandOverPicker } from './HandOverPicker';
 
 export interface VerbButtonProps {
@@ -20,25 +20,35 @@ export interface VerbButtonProps {
 
 /**
  * One step of a letter (an entry of its `myActions`): a dialog built from the verb's arguments in the
- * committed schema; a department picker never offers a unit the letter complains about (PV5).
+ * committed schema; a department picker never offers a unit the letter complains about (PV5). An
+ * argument asked only after a refusal (ASKED_AFTER_REFUSAL) appears when the server names it: the
+ * refusal stays above the form, the field asks for the reason, and the next submit resends.
  */
 export function VerbButton({ model, letters, verb, label, letter, primary }: VerbButtonProps) {
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
+  const later = ASKED_AFTER_REFUSAL[verb.action];
+  const [asked, setAsked] = useState(false);
+  const args = verb.args.filter((a) => a.name !== later || asked);
   const send = async (values: Record<string, unknown>) => {
-    await graphql(verb.document, verbVariables(verb, letter, values));
+    try {
+      await graphql(verb.document, verbVariables(verb, letter, values));
+    } catch (e) {
+      if (later && e instanceof ApiError && e.field === later) setAsked(true);
+      throw e;
+    }
     notify(translate('app.verbs.done', { label }), { type: 'success' });
     refresh();
   };
   return (
-    <StepDialog label={label} id={verb.action} variant={primary ? 'contained' : 'outlined'} fieldNames={verb.args.map((a) => a.name)} defaultValues={verbDefaults(verb, todayInChina())} send={send}>
-      {verb.args.map((a) =>
+    <StepDialog label={label} id={verb.action} variant={primary ? 'contained' : 'outlined'} fieldNames={args.map((a) => a.name)} defaultValues={verbDefaults(verb, todayInChina())} send={send}>
+      {args.map((a) =>
         PICKED_BY_QUERY[verb.action] === a.name ? (
           <HandOverPicker key={a.name} source={a.name} label={a.label} letterId={String(letter.id)} />
         ) : labelledInput(inputFor(model, letters, a) as ReactElement<any>, {
           label: a.label,
-          hint: a.hint,
+          hint: a.name === later ? translate('app.verbs.confirmNamed') : a.hint,
           filter: a.reference === 'Department' ? { notInvolvedInLetterId: String(letter.id) } : undefined,
         }),
       )}

@@ -77,6 +77,12 @@ export function verbUsable(verb: VerbModel, model: SchemaModel): boolean {
  */
 export const PICKED_BY_QUERY: Record<string, string> = { handOverLetter: 'toAccountId' };
 
+/**
+ * Arguments the dialog asks for only once the server has refused the step for want of them: the
+ * reason to forward to a unit the letter's text names but does not list as involved (PV5, issue 12).
+ */
+export const ASKED_AFTER_REFUSAL: Record<string, string> = { forwardLetter: 'confirmNamedDepartment' };
+
 /** The variables of the step: the letter, then what was filled in (empty strings sent as nothing). */
 export function verbVariables(verb: VerbModel, letter: { id: string | number; version?: number }, values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = verb.takesId ? { id: String(letter.id), version: letter.version ?? null } : { letterIds: [String(letter.id)] };

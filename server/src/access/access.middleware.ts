@@ -5,7 +5,7 @@ import type { Context } from '../common/context.js';
 import { resourceRegistry } from '../common/crud.js';
 import { AppError } from '../common/errors.js';
 import { sessionProblem } from '../platform/session/session.service.js';
-import { hidesWriterFrom, WRITER_IDENTITY_FIELDS } from '../casework/letter/letter.disclosure.js';
+import { hidesTrackingCodeFrom, hidesWriterFrom, WRITER_IDENTITY_FIELDS } from '../casework/letter/letter.disclosure.js';
 import { OPERATIONS, type OperationAccess } from './access.operations.js';
 import { auditDenied, isScopeActor } from './access.scope.js';
 import { ACCESS, type AccessMode } from './access.table.js';
@@ -47,11 +47,13 @@ const PENDING_ALLOWED = new Set(['me', 'logout', 'changePassword', 'beginTotpEnr
  * The gate of every root Query and Mutation field (PR3): anonymous callers get UNAUTHENTICATED except
  * for PUBLIC operations, a session with steps pending may only finish them, and a role not listed for
  * the operation gets FORBIDDEN (audited). Which records are reached is the services' business.
- * It also withholds the writer's identity from department handlers (PR2).
+ * It also withholds the writer's identity from department handlers (PR2), and the tracking code from
+ * every role that does not give it to writers (issue 12).
  */
 export const accessGate: MiddlewareFn<Context> = ({ root, info, context }, next) => {
   const parent = info.parentType.name;
   if (parent === 'Letter' && WRITER_IDENTITY_FIELDS.has(info.fieldName) && hidesWriterFrom(context, root)) return Promise.resolve(null);
+  if (parent === 'Letter' && info.fieldName === 'trackingCode' && hidesTrackingCodeFrom(context)) return Promise.resolve(null);
   // every field of every record passes here: no async frame of its own for the non-root fields
   if (parent !== 'Query' && parent !== 'Mutation') return next();
   return gateRootOperation(info.fieldName, context).then(next);

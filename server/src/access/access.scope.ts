@@ -5,7 +5,7 @@ import { isSessionActor, requestIp, type SessionActor } from '../platform/sessio
 import { AuditAction, AuditResult } from '../platform/audit-event/audit-event.entity.js';
 import { audit } from '../platform/audit-event/audit-event.service.js';
 import { PRINCIPAL_POSITIONS } from '../casework/letter/letter.workflow.js';
-import { ACCESS, type AccessMode, type AccessRow, type ScopeActor } from './access.table.js';
+import { ACCESS, PV5_notNamingActor, type AccessMode, type AccessRow, type ScopeActor } from './access.table.js';
 
 /**
  * The reach of a signed-in account, in one statement: its organization's subtree and their bodies
@@ -91,4 +91,17 @@ export async function auditDenied(ctx: Context, operation: string, reason: strin
     ip: requestIp(ctx.req),
     detail,
   });
+}
+
+/**
+ * PV5 for hand-written SQL (statistics): a condition on `column` (a letter id) that leaves out the
+ * letters naming the request's actor as involved, with its parameters — the ids found with the same
+ * rule as the scope (PV5_notNamingActor); `true` for internal calls and actors no letter can name.
+ */
+export async function pv5Sql(ctx: Context, column: string): Promise<{ sql: string; params: unknown[] }> {
+  const actor = ctx.actor as unknown;
+  const spares = isScopeActor(actor) ? PV5_notNamingActor(actor) : null;
+  if (!spares) return { sql: 'true', params: [] };
+  const named = await ctx.em.find('Letter', { $not: spares } as any, { fields: ['id'] as any });
+  return { sql: `${column} <> all(?::int[])`, params: [`{${named.map((l: any) => l.id).join(',')}}`] };
 }

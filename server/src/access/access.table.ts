@@ -2,6 +2,7 @@ import { raw } from '@mikro-orm/core';
 import { Role } from '../platform/account/role.js';
 import type { SessionActor } from '../platform/session/session.service.js';
 
+
 /** Read or write (create, update, delete, and verbs that change a record). */
 export type AccessMode = 'read' | 'write';
 
@@ -65,18 +66,40 @@ const letterReach: Partial<Record<Role, Reach>> = {
     return or.length ? { $or: or } : null;
   },
 };
-/** PV5: a letter never reaches the units or persons it complains about, whatever the role. */
-const letterExclude = (a: ScopeActor): Where | null => {
+/**
+ * PV5 (第30条), the one exclusion rule: the letters that do not name the actor as involved — neither
+ * its department among the involved units nor its person's name (two characters or more) in the
+ * involved persons; null when no letter can name the actor. Every path a letter can show through (the
+ * letter, its events, notices, ratings, exports, search, counts, statistics) applies it, under the
+ * path to its letter (`PV5_exclude`) or, for hand-written SQL, as the ids it leaves out (pv5Sql,
+ * access.scope.ts); the in-memory twin for recipients is `PV5_notInvolved` (letter.rules.ts).
+ */
+export function PV5_notNamingActor(a: Pick<ScopeActor, 'departmentId' | 'personNames'>): Where | null {
   const and: Where[] = [];
   if (a.departmentId != null) and.push({ involvedDepartments: { $none: { id: a.departmentId } } });
   for (const name of a.personNames) {
+    if (name.length < 2) continue;
     const like = `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // `$not` is a logical operator in MikroORM: it wraps a condition and may not sit under a property
     // ({ involvedPersons: { $not: … } } fails with 'The operator "not" is not permitted')
     and.push({ $or: [{ involvedPersons: null }, { $not: { involvedPersons: { $ilike: like } } }] });
   }
   return and.length ? { $and: and } : null;
-};
+}
+
+/**
+ * PV5 as the scope condition of a record reached through `path` to its letter ('' for the letter
+ * itself); `nullable`: records about no letter stay. Plain conditions (no raw fragments), so a
+ * service may use one condition for a count and a find.
+ */
+export function PV5_exclude(a: ScopeActor, path: string, { nullable = false } = {}): Where | null {
+  const cond = PV5_notNamingActor(a);
+  if (cond === null) return null;
+  if (!path) return cond;
+  return nullable ? { $or: [at(path, null), at(path, cond)] } : at(path, cond);
+}
+const letterExclude = (a: ScopeActor): Where | null => PV5_exclude(a, '');
+
 /** Reaches of a record that belongs to a letter: the letter's, under `letter`. */
 const viaLetter = (path: string): Partial<Record<Role, Reach>> =>
   Object.fromEntries(
@@ -88,6 +111,13 @@ const viaLetter = (path: string): Partial<Record<Role, Reach>> =>
       },
     ]),
   );
+
+/**
+ * Who reads a letter's tracking code: the roles that register letters face to face and hand the writer
+ * the receipt with it (PV1, SV1) — the office and the station staff. Everyone else gets null: with the
+ * code a department handler could rate its own handling as the writer (issue 12).
+ */
+export const TRACKING_CODE_READERS: readonly Role[] = [Role.OFFICE_STAFF, Role.STATION_STAFF];
 
 const CASEWORK_READ = { OFFICE_STAFF: true, LEADER: true, COMMITTEE_STAFF: true, STATION_STAFF: true, MEMBER: true, DEPARTMENT_HANDLER: true } as const;
 
@@ -109,7 +139,8 @@ export const ACCESS: Record<string, AccessRow> = {
     write: { SYSTEM_ADMIN: everything },
   },
   Account: { anchor: org('organization'), read: { SYSTEM_ADMIN: everything, SECURITY_ADMIN: everything }, write: { SYSTEM_ADMIN: everything, SECURITY_ADMIN: everything } },
-  // the auditor reads the log and nothing else
+  // the auditor reads the log and nothing else; an auditor holds no casework role nor link (三员分立,
+  // account.policy.ts), so no letter can name it as involved (PV5)
   AuditEvent: { anchor: everything, read: { AUDIT_ADMIN: everything }, write: {} },
   // ---------------------------------------------------------------- reference data of an office
   // DL2: one national calendar, edited by the office
@@ -193,11 +224,13 @@ export const ACCESS: Record<string, AccessRow> = {
   },
   // ---------------------------------------------------------------- casework
   Letter: { anchor: org('organization'), read: letterReach, write: letterReach, exclude: letterExclude },
-  LetterEvent: { anchor: org('letter.organization'), read: viaLetter('letter'), write: {}, exclude: (a) => nest('letter', letterExclude(a)) },
+  LetterEvent: { anchor: org('letter.organization'), read: viaLetter('letter'), write: {}, exclude: (a) => PV5_exclude(a, 'letter') },
   SatisfactionSurvey: {
     anchor: (a) => ({ $or: [{ letter: { organization: { $in: a.orgIds } } }, { reception: { liaisonStation: { organization: { $in: a.orgIds } } } }] }),
     read: { OFFICE_STAFF: true, LEADER: true, MEMBER: own('letter.member', 'memberId') },
     write: { OFFICE_STAFF: true },
+    // PV5: a rating of a letter that names the reader as involved (a reception's rating names no one)
+    exclude: (a) => PV5_exclude(a, 'letter', { nullable: true }),
   },
   // the office and leaders see their organizations' notices; everyone else only those addressed to
   // them (a notice may name a letter they must not see, PR2/PV5)
@@ -206,10 +239,7 @@ export const ACCESS: Record<string, AccessRow> = {
     read: { OFFICE_STAFF: true, LEADER: true, COMMITTEE_STAFF: addressedToMe, STATION_STAFF: addressedToMe, MEMBER: addressedToMe, DEPARTMENT_HANDLER: addressedToMe },
     write: {},
     // PV5: nor a notice about a letter that names the reader as involved
-    exclude: (a) => {
-      const x = nest('letter', letterExclude(a));
-      return x === null ? null : { $or: [{ letter: null }, x] };
-    },
+    exclude: (a) => PV5_exclude(a, 'letter', { nullable: true }),
   },
   // ---------------------------------------------------------------- duties and performance
   Activity: { anchor: body('body'), read: { OFFICE_STAFF: true, LEADER: true, COMMITTEE_STAFF: true, STATION_STAFF: true, MEMBER: true }, write: { OFFICE_STAFF: true } },
@@ -249,8 +279,3 @@ function dutyPaper(): AccessRow {
     write: { OFFICE_STAFF: true, MEMBER: own('member', 'memberId') },
   };
 }
-
-function nest(path: string, where: Where | null): Where | null {
-  return where === null ? null : at(path, where);
-}
-

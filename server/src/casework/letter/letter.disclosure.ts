@@ -5,6 +5,7 @@ import { Role } from '../../platform/account/role.js';
 import type { Context } from '../../common/context.js';
 import { AppError, staleVersion } from '../../common/errors.js';
 import { isScopeActor } from '../../access/access.scope.js';
+import { TRACKING_CODE_READERS } from '../../access/access.table.js';
 import { Letter } from './letter.entity.js';
 
 /** The Letter fields that identify the writer (PR2). */
@@ -28,6 +29,12 @@ const SEES_WRITER: readonly Role[] = [Role.OFFICE_STAFF, Role.LEADER, Role.MEMBE
  */
 export function hidesWriterFrom(ctx: Context, letter: Letter): boolean {
   return !seesWriters(ctx) && !letter.writerDisclosedAt;
+}
+
+/** The tracking code only for the roles that give it to writers (TRACKING_CODE_READERS, access.table.ts). */
+export function hidesTrackingCodeFrom(ctx: Context): boolean {
+  const actor = ctx.actor;
+  return isScopeActor(actor) && !actor.roles.some((r) => TRACKING_CODE_READERS.includes(r));
 }
 
 function seesWriters(ctx: Context): boolean {

@@ -10,6 +10,7 @@ import { Notification, NotificationKind } from '../../platform/notification/noti
 import { MEASURE_LABELS, type LetterDeadlineValue } from './letter.deadlines.js';
 import { DeadlineLoader, scanOpenLetters, type DeadlineSubject } from './letter.deadlines.service.js';
 import { errorSummary } from '../../common/log-safe.js';
+import { PV5_notInvolved } from './letter.rules.js';
 
 /** A step this many working days (or fewer) from its due date is reminded of. */
 export const NEAR_WORKING_DAYS = 2;
@@ -34,6 +35,9 @@ interface AccountRow {
   organization_id: number;
   display_name: string;
   roles: string[];
+  department_id: number | null;
+  member_name: string | null;
+  leader_name: string | null;
 }
 
 function message(kind: NotificationKind, letter: DeadlineSubject, d: LetterDeadlineValue): { title: string; body: string } {
@@ -74,13 +78,30 @@ export async function sendDeadlineReminders(em: EntityManager, today: string): P
 
   // the owners' accounts and every active leader's, with the organization tree: two statements
   const ownerIds = [...new Set(due.map((x) => x.letter.ownerAccountId).filter((id): id is number => id != null))];
-  const [tree, accounts] = await Promise.all([
+  const letterIds = [...new Set(due.map((x) => x.letter.id))];
+  const [tree, accounts, involvements] = await Promise.all([
     loader.tree(),
     em.execute<AccountRow[]>(
-      `select id, organization_id, display_name, roles from account where is_active and ('LEADER' = any(roles) or id = any(?::int[]))`,
+      `select a.id, a.organization_id, a.display_name, a.roles, a.department_id, m.name as member_name, ld.name as leader_name
+         from account a left join member m on m.id = a.member_id left join leader ld on ld.id = a.leader_id
+        where a.is_active and ('LEADER' = any(a.roles) or a.id = any(?::int[]))`,
       [`{${ownerIds.join(',')}}`],
     ),
+    em.execute<Array<{ id: number; involved_persons: string | null; department_ids: number[] }>>(
+      `select l.id, l.involved_persons, array(select x.department_id from letter_involved_departments x where x.letter_id = l.id) as department_ids
+         from letter l where l.id = any(?::int[])`,
+      [`{${letterIds.join(',')}}`],
+    ),
   ]);
+  const involvementOf = new Map(
+    involvements.map((r) => [Number(r.id), { involvedDepartmentIds: (r.department_ids ?? []).map(Number), involvedPersons: r.involved_persons }]),
+  );
+  /** PV5: a reminder never goes to an account the letter names as involved, owner or leader. */
+  const mayHear = (letterId: number, a: AccountRow) =>
+    PV5_notInvolved(involvementOf.get(letterId) ?? { involvedDepartmentIds: [], involvedPersons: null }, {
+      departmentId: a.department_id == null ? null : Number(a.department_id),
+      personNames: [a.member_name, a.leader_name].filter((n): n is string => !!n),
+    });
   const byId = new Map(accounts.map((a) => [Number(a.id), a]));
   const leadersByOrg = new Map<number, AccountRow[]>();
   for (const a of accounts) {
@@ -101,10 +122,11 @@ export async function sendDeadlineReminders(em: EntityManager, today: string): P
   for (const { letter, d, kind } of due) {
     const owner = letter.ownerAccountId != null ? byId.get(letter.ownerAccountId) : undefined;
     const recipients: Recipient[] = [];
-    if (owner) recipients.push({ accountId: Number(owner.id), name: owner.display_name, key: `a${owner.id}` });
-    else if (letter.ownerName) recipients.push({ accountId: null, name: letter.ownerName, key: `n${letter.ownerName}` });
+    if (owner) {
+      if (mayHear(letter.id, owner)) recipients.push({ accountId: Number(owner.id), name: owner.display_name, key: `a${owner.id}` });
+    } else if (letter.ownerName) recipients.push({ accountId: null, name: letter.ownerName, key: `n${letter.ownerName}` });
     for (const leader of leadersOf(owner ? Number(owner.organization_id) : letter.organizationId)) {
-      if (!recipients.some((r) => r.accountId === Number(leader.id))) {
+      if (mayHear(letter.id, leader) && !recipients.some((r) => r.accountId === Number(leader.id))) {
         recipients.push({ accountId: Number(leader.id), name: leader.display_name, key: `a${leader.id}` });
       }
     }

@@ -52,6 +52,7 @@ const ForwardArgs = verbArgs('ForwardLetter', {
   coHandlerDepartmentIds: refs(() => Department, '协办单位（PV7）'),
   coordinatorLeaderId: ref(() => Leader, '协调主办、协办单位的分管副秘书长（有协办单位时必填，PV7）'),
   forwardedOn: date('转办日期（默认今天）'),
+  confirmNamedDepartment: longText('确认转办理由（来信内容提到所选单位而未列为涉及单位时须填写；记入办理记录，PV5）', { max: 500 }),
 });
 const resultFields = (label: string): FieldSpecs => ({
   result: longText(label, { required: true, max: 5000 }),

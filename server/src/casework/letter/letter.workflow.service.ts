@@ -24,6 +24,7 @@ import { Letter } from './letter.entity.js';
 import { letterFields } from './letter.inputs.js';
 import { notifyPhase, type Before } from './letter.notify.js';
 import { brokenRule, type ActorFacts } from './letter.rules.js';
+import { letterText, namedDepartments, type NamedDepartment } from './letter.naming.js';
 import {
   EscalationLevel,
   LetterCategory,
@@ -348,6 +349,8 @@ export interface ForwardLetterInput extends VerbOptions {
   /** PV7: the deputy secretary-general who coordinates; required when there are co-handlers. */
   coordinatorLeaderId?: string | null;
   forwardedOn?: string | null;
+  /** PV5 (issue 12): the reason to forward to a unit the letter's text names but does not list as involved. */
+  confirmNamedDepartment?: string | null;
   note?: string | null;
 }
 
@@ -370,6 +373,19 @@ export function forwardLetter(ctx: Context, id: unknown, input: ForwardLetterInp
     if (bad.length) {
       throw badInput('coHandlerDepartmentIds', `${bad.map((d) => d.name).join('、')}是来信反映（涉及）的单位，不能转其协办（PV5）`, { rule: 'PV5' });
     }
+    // PV5 is only as good as data entry: a unit the letter's text names, though not listed as involved,
+    // is forwarded to only with a reason, recorded on the step's event
+    const named = await departmentsNamedBy(em, letter, [lead, ...co]);
+    const confirmation = input.confirmNamedDepartment?.trim() || null;
+    if (named.length && !confirmation) {
+      const said = named.map((d) => `${d.name}（来信中写有“${d.matched.join('”“')}”）`).join('、');
+      throw badInput('confirmNamedDepartment', `来信内容提到${said}，但未列为涉及单位；确需转其办理的，请填写理由（PV5）`, {
+        rule: 'PV5',
+        reason: 'NAMED_DEPARTMENT',
+        departmentIds: named.map((d) => String(d.id)),
+        departmentNames: named.map((d) => d.name),
+      });
+    }
     // PV7: co-handlers are coordinated by the deputy secretary-general in charge, a leader of the letter's body
     let coordinator: Leader | null = null;
     if (input.coordinatorLeaderId != null) {
@@ -388,8 +404,22 @@ export function forwardLetter(ctx: Context, id: unknown, input: ForwardLetterInp
     letter.forwardedOn = dayOf('forwardedOn', input.forwardedOn, [letter.decidedOn ?? letter.receivedOn, letter.decidedOn ? '批示日期' : '收到日期']);
     const coText = co.length ? `，${co.map((d) => d.name).join('、')}协办` : '';
     const coordText = coordinator ? `，${coordinator.name}协调` : '';
-    return withNote(`转${lead.name}主办${coText}${coordText}`, input.note);
+    const confirmed = named.length ? `；来信提到${named.map((d) => d.name).join('、')}，确认转其办理：${confirmation}` : '';
+    return withNote(`转${lead.name}主办${coText}${coordText}${confirmed}`, input.note);
   });
+}
+
+/** The units among `targets` that the letter's title, content or involved persons name (letter.naming.ts). */
+async function departmentsNamedBy(em: EntityManager, letter: Letter, targets: Department[]): Promise<NamedDepartment[]> {
+  // in the step's transaction (em.execute): a second pool connection per step can starve the pool
+  const accounts = await em.execute<Array<{ department_id: number; display_name: string }>>(
+    `select department_id, display_name from account where is_active and department_id = any(?::int[])`,
+    [`{${targets.map((d) => d.id).join(',')}}`],
+  );
+  return namedDepartments(
+    letterText(letter),
+    targets.map((d) => ({ id: d.id, name: d.name, accountNames: accounts.filter((a) => Number(a.department_id) === d.id).map((a) => a.display_name) })),
+  );
 }
 
 export interface RecordResultInput extends VerbOptions {

@@ -5,7 +5,7 @@ import type { Context } from '../../common/context.js';
 import { RatingMethod, RatingSource, SatisfactionRating, SatisfactionSurvey } from './satisfaction-survey.entity.js';
 import {
   rateLetter,
-  rateLetterByTrackingCode,
+  writerRatingRefused,
   rateReception,
   satisfactionRates,
   type RateFigures,
@@ -149,16 +149,14 @@ export class SatisfactionResolver {
     return rateReception(ctx, args);
   }
 
-  @Mutation(() => WriterRatingReceipt, { description: '来信人凭查询码评价办理情况（SV1，无需登录）' })
-  async rateLetterByTrackingCode(@Args(() => RateByTrackingCodeArgs) args: RateByTrackingCodeArgs, @Ctx() ctx: Context) {
-    const s = await rateLetterByTrackingCode(ctx, args);
-    return Object.assign(new WriterRatingReceipt(), {
-      rating: s.rating,
-      round: s.round,
-      ratedAt: s.ratedAt,
-      reopenedLetter: s.reopenedLetter,
-      escalatedLetter: s.escalatedLetter,
-    });
+  @Mutation(() => WriterRatingReceipt, {
+    description: '（已停用）来信人凭查询码评价：来信人本人的评价只经公开门户提交（后续版本）；工作人员代录请用 rateLetter',
+    deprecationReason: '来信人（WRITER）的评价只经公开门户提交；工作人员代录评价请用 rateLetter。此操作一律拒绝（WRITER_RATING_PORTAL_ONLY）',
+  })
+  async rateLetterByTrackingCode(@Args(() => RateByTrackingCodeArgs) _args: RateByTrackingCodeArgs, @Ctx() _ctx: Context): Promise<WriterRatingReceipt> {
+    // issue 12: anyone who could read a code (a department handler) could rate its own handling as the
+    // writer; refused before any look-up, so the route cannot probe codes either
+    throw writerRatingRefused();
   }
 
   @Query(() => SatisfactionRates, { description: 'SV3：满意率与解决率，按工作机构、主办单位和期间' })

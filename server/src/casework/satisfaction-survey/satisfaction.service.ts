@@ -5,6 +5,7 @@ import { parseId } from '../../common/crud.js';
 import { AppError, badInput, conflict, notFound } from '../../common/errors.js';
 import { hitRateLimit, rateLimited } from '../../common/rate-limit.js';
 import { assertReach } from '../../access/access.guard.js';
+import { pv5Sql } from '../../access/access.scope.js';
 import { Letter } from '../letter/letter.entity.js';
 
 import { findTransition, flowOf, RATABLE_STATUSES, STATUS_LABELS } from '../letter/letter.workflow.js';
@@ -141,7 +142,20 @@ export async function rateLetter(ctx: Context, args: StaffRatingInput & { letter
 export const PUBLIC_RATING_LIMIT = { limit: 20, windowSeconds: 600 };
 
 /**
- * rateLetterByTrackingCode (SV1, PUBLIC): the writer rates their replied letter online with its
+ * SV1: a rating with source WRITER made by the writer themself comes only through the public portal
+ * (a later issue); the staff API refuses it with this error, naming the field.
+ */
+export function writerRatingRefused(): AppError {
+  return new AppError('FORBIDDEN', 'source：来信人本人的评价（WRITER）只能经公开门户提交；工作人员代录请用 rateLetter', {
+    field: 'source',
+    reason: 'WRITER_RATING_PORTAL_ONLY',
+    rule: 'SV1',
+  });
+}
+
+/**
+ * rateLetterByTrackingCode (SV1): the writer rates their replied letter online with its tracking code —
+ * the public portal's operation (a later issue); the staff API no longer calls it (writerRatingRefused).: the writer rates their replied letter online with its
  * tracking code. An unknown code and a known one answer alike until the code matches.
  */
 export async function rateLetterByTrackingCode(
@@ -257,6 +271,8 @@ export async function satisfactionRates(
     orgIds = orgIds.filter((id) => inSub.has(id));
   }
 
+  // PV5: letters that name the caller as involved count in none of its figures
+  const pv5 = await pv5Sql(ctx, 'l.id');
   const rows: Array<{ is_total: boolean; department_id: number | null; satisfied: string; basically: string; dissatisfied: string; concluded: string; resolved: string }> =
     await ctx.em.getConnection().execute(
       `with params as (
@@ -267,7 +283,7 @@ export async function satisfactionRates(
          select l.lead_department_id as department_id, s.rating
          from satisfaction_survey s join letter l on l.id = s.letter_id, params p
          where l.organization_id = any(p.org_ids) and s.rated_at >= p.t0 and s.rated_at < p.t1
-           and (p.dept is null or l.lead_department_id = p.dept)
+           and (p.dept is null or l.lead_department_id = p.dept) and ${pv5.sql}
          union all
          select null, s.rating
          from satisfaction_survey s join reception r on r.id = s.reception_id
@@ -278,7 +294,7 @@ export async function satisfactionRates(
          select l.lead_department_id as department_id, l.outcome
          from letter l, params p
          where l.organization_id = any(p.org_ids) and l.concluded_on between p.d0 and p.d1
-           and (p.dept is null or l.lead_department_id = p.dept)
+           and (p.dept is null or l.lead_department_id = p.dept) and ${pv5.sql}
        ),
        facts as (
          select department_id, rating, null::text as outcome, false as is_concluded from ratings
@@ -293,7 +309,7 @@ export async function satisfactionRates(
          count(*) filter (where is_concluded and outcome = 'RESOLVED') as resolved
        from facts group by grouping sets ((), (department_id))
        order by department_id`,
-      [`{${orgIds.join(',')}}`, departmentId, args.from, args.to, args.from, args.to],
+      [`{${orgIds.join(',')}}`, departmentId, args.from, args.to, args.from, args.to, ...pv5.params, ...pv5.params],
     );
   // the grand total is the row of the empty grouping set; then one row per lead department (null: none)
   const total = rows.find((r) => r.is_total);
