@@ -374,4 +374,39 @@ const receptions: Words<typeof ZH_UI.receptions> = {
   save: 'Save the reception and its issues',
 };
 
-export const EN_UI: Words<typeof ZH_UI> = { common, letters, dashboard, audit, statistics, sessions, mailboxes, receptions, };
+const concentrated: Words<typeof ZH_UI.concentrated> = {
+  span: '%{from} to %{to}',
+  letters: '1 letter |||| %{smart_count} letters',
+  forwarded: '1 letter forwarded |||| %{smart_count} letters forwarded',
+  failed: '1 could not be forwarded: %{list} |||| %{smart_count} could not be forwarded: %{list}',
+  failed_item: '%{serial} (%{message})',
+  waiting: '1 cannot be forwarded yet (not at the forwarding step) |||| %{smart_count} cannot be forwarded yet (not at the forwarding step)',
+  separator: '; ',
+  note: 'An issue raised by many: %{summary} (%{words}); best handled together.',
+  see_group: 'See the group',
+  forward_all: 'Forward all (1 letter) |||| Forward all (%{smart_count} letters)',
+  letter_line: ' (%{day}, %{status}%{department})',
+  comma: ', ',
+  intro: 'Letters from the same community on similar matters (at least 3) form a group, best handled together: forwarded to the same lead department and answered together.',
+  none: 'No issue is raised by many at present.',
+};
+
+const prints: Words<typeof ZH_UI.prints> = {
+  menu: 'Print a document',
+  kinds: {
+    register: 'Registration form',
+    accept: 'Acceptance notice',
+    decline: 'Non-acceptance notice',
+    forward: 'Forwarding slip',
+    extension: 'Extension notice',
+    reply: 'Reply',
+  },
+  back: 'Back to the letter',
+  print: 'Print',
+  loading: 'Loading…',
+  unreadable: 'The letter could not be read, or you may not see it.',
+  not_applicable: 'The %{kind} does not apply to this letter now.',
+  no_such_kind: 'There is no such document.',
+};
+
+export const EN_UI: Words<typeof ZH_UI> = { common, letters, dashboard, audit, statistics, sessions, mailboxes, receptions, concentrated, prints, };

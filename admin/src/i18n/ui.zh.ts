@@ -374,4 +374,33 @@ const receptions = {
   save: '保存接待活动和问题',
 };
 
-export const ZH_UI = { common, letters, dashboard, audit, statistics, sessions, mailboxes, receptions, };
+const concentrated = {
+  span: '%{from} 至 %{to}',
+  letters: '%{smart_count} 件',
+  forwarded: '已转办 %{smart_count} 件',
+  failed: '%{smart_count} 件未能转办：%{list}',
+  failed_item: '%{serial}（%{message}）',
+  waiting: '%{smart_count} 件尚不能转办（未到转办步骤）',
+  separator: '；',
+  note: '反映比较集中的问题：%{summary}（%{words}），宜集体办理。',
+  see_group: '查看本组',
+  forward_all: '一并转办（%{smart_count} 件）',
+  letter_line: '（%{day}，%{status}%{department}）',
+  comma: '，',
+  intro: '同一社区、内容相近的来信（至少 3 件）归为一组，宜集体办理：统一转同一主办单位，一并答复。',
+  none: '目前没有反映比较集中的问题。',
+};
+
+const prints = {
+  menu: '打印文书',
+  // the notices' names as prints/notices.ts NOTICE_TITLES gives them (test/admin/i18n.test.ts compares)
+  kinds: { register: '信访登记表', accept: '受理告知书', decline: '不予受理告知书', forward: '转办单', extension: '延期告知书', reply: '答复意见书（信访处理意见书）' },
+  back: '返回来信',
+  print: '打印',
+  loading: '正在读取……',
+  unreadable: '未能读取此件来信，或您无权查看。',
+  not_applicable: '此件当前不适用%{kind}。',
+  no_such_kind: '没有这种文书。',
+};
+
+export const ZH_UI = { common, letters, dashboard, audit, statistics, sessions, mailboxes, receptions, concentrated, prints, };

@@ -2,6 +2,7 @@
  * The console's picture of the API, read from the committed `schema/schema.graphql` (no run-time
  * introspection). Pure functions: unit-tested in schema.test.ts.
  */
+import { uiT } from '../i18n/translate';
 import {
   buildSchema,
   introspectionFromSchema,
@@ -145,6 +146,9 @@ const present = (v: unknown) => v !== null && v !== undefined && v !== '';
 /** The first non-empty of `fields`, as text ('' for none). */
 const firstOf = (record: Row, ...fields: string[]) => String(fields.map((f) => record[f]).find(present) ?? '');
 const joined = (sep: string, ...parts: string[]) => parts.filter(Boolean).join(sep);
+/** 2026年度 / 2026, in the chosen language (a record's name has no hook to ask). */
+const yearOf = (r: Row) => (present(r.year) ? uiT('app.common.year_of', { year: r.year }) : '');
+const paired = (from: string, to: string) => (from && to ? uiT('app.common.paired', { from, to }) : from || to);
 
 /**
  * Records a name alone does not tell apart (seven receptions of one station, a member paired with
@@ -153,7 +157,7 @@ const joined = (sep: string, ...parts: string[]) => parts.filter(Boolean).join(s
 export const REPRESENTATIONS: Record<string, (record: Row) => string> = {
   Reception: (r) => joined(' · ', firstOf(r, 'liaisonStationName', 'topic', 'location'), firstOf(r, 'heldOn')),
   // LEADER_STANDING: a leader and a standing member; COMMITTEE_MEMBER: a committee and a member; MEMBER_CONSTITUENT
-  ContactPairing: (r) => joined(' 联系 ', firstOf(r, 'leaderName', 'committeeName', 'memberName'), firstOf(r, 'constituentName') || (present(r.leaderName) || present(r.committeeName) ? firstOf(r, 'memberName') : '')),
+  ContactPairing: (r) => paired(firstOf(r, 'leaderName', 'committeeName', 'memberName'), firstOf(r, 'constituentName') || (present(r.leaderName) || present(r.committeeName) ? firstOf(r, 'memberName') : '')),
   Letter: (r) => joined(' ', firstOf(r, 'serialNumber'), firstOf(r, 'title')),
   Proposal: (r) => joined(' ', firstOf(r, 'serialNumber'), firstOf(r, 'title')),
   // 赵磊（zhaolei）; 麦浩然（演示·委员） · member (no bracket after a bracket)
@@ -161,11 +165,11 @@ export const REPRESENTATIONS: Record<string, (record: Row) => string> = {
   ContactVisit: (r) => joined(' · ', firstOf(r, 'memberName'), firstOf(r, 'visitedOn')),
   MailboxOpening: (r) => joined(' · ', firstOf(r, 'openedOn'), firstOf(r, 'openedByMemberName')),
   Attendance: (r) => firstOf(r, 'memberName'),
-  DutyRecord: (r) => joined(' · ', firstOf(r, 'memberName'), present(r.year) ? `${r.year}年度` : ''),
-  PerformanceScore: (r) => joined(' · ', firstOf(r, 'memberName'), present(r.year) ? `${r.year}年度` : ''),
+  DutyRecord: (r) => joined(' · ', firstOf(r, 'memberName'), yearOf(r)),
+  PerformanceScore: (r) => joined(' · ', firstOf(r, 'memberName'), yearOf(r)),
   CalendarDay: (r) => joined(' · ', firstOf(r, 'date'), firstOf(r, 'name')),
-  WorkPlan: (r) => joined(' · ', firstOf(r, 'title'), present(r.year) ? `${r.year}年度` : ''),
-  WorkSummary: (r) => joined(' · ', firstOf(r, 'title'), present(r.year) ? `${r.year}年度` : ''),
+  WorkPlan: (r) => joined(' · ', firstOf(r, 'title'), yearOf(r)),
+  WorkSummary: (r) => joined(' · ', firstOf(r, 'title'), yearOf(r)),
   AuditEvent: (r) => joined(' · ', firstOf(r, 'occurredAt').slice(0, 10), firstOf(r, 'username')),
 };
 
