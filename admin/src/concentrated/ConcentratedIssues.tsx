@@ -3,6 +3,7 @@ import { Alert, Box, Card, CardContent, Chip, Link as MuiLink, Stack, Typography
 import { Link } from 'react-router';
 import { Title, useCreatePath, useGetIdentity, useGetMany, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { DEFAULT_LOCALE } from '../i18n/i18nProvider';
+import { Translated } from '../i18n/Translated';
 import { graphql, type ApiError } from '../providers/authProvider';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { inputFor } from '../schema-ui/inputs';
@@ -47,12 +48,12 @@ export function LetterConcentratedIssue({ letterId }: { letterId: string }) {
   if (!issue) return null;
   return (
     <Alert severity="info" data-testid="letter-concentrated">
-      {translate('app.concentrated.note', { summary: issueSummary(issue, translate), words: issue.keyWords.slice(0, 3).join(translate('app.list_separator')) })}{' '}
+      <Translated k="app.concentrated.note" records={{ summary: issueSummary(issue, translate), words: issue.keyWords.slice(0, 3).join(translate('app.list_separator')) }} />{' '}
       <MuiLink component={Link} to="/concentrated">
         {translate('app.concentrated.see_group')}
       </MuiLink>
       {(data ?? []).map((l: any) => (
-        <Box component="span" key={l.id} sx={{ display: 'block' }}>
+        <Box component="span" key={l.id} sx={{ display: 'block' }} data-record-text>
           <MuiLink component={Link} to={createPath({ resource: 'Letter', id: l.id, type: 'show' })}>
             {l.serialNumber}
           </MuiLink>{' '}
@@ -114,7 +115,7 @@ function IssueCard({ model, letters, issue }: { model: SchemaModel; letters: Res
           <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
             {(data ?? []).map((l: any) => (
               <li key={l.id}>
-                <Typography variant="body2">
+                <Typography variant="body2" data-record-text>
                   <MuiLink component={Link} to={createPath({ resource: 'Letter', id: l.id, type: 'show' })}>
                     {l.serialNumber}
                   </MuiLink>{' '}

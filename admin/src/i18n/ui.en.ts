@@ -308,7 +308,7 @@ const mailboxes: Words<typeof ZH_UI.mailboxes> = {
   not_found: 'The mailbox does not exist, or you may not open it.',
   as_lead: '%{name} (lead member)',
   as_rotation: '%{name} (rotation member)',
-  open_title: 'Open the mailbox: %{name}',
+  open_prefix: 'Open the mailbox: ',
   last_opened: 'Last opened %{day} · %{state}',
   found_letters: 'Letters found',
   add_letter: 'Add a letter',
@@ -324,7 +324,7 @@ const receptions: Words<typeof ZH_UI.receptions> = {
   last_reception: 'last reception %{day}',
   never_received: 'never received anyone',
   record: 'Record a reception',
-  record_at: 'Record a reception: %{name}',
+  record_prefix: 'Record a reception: ',
   empty: 'No receptions yet.',
   empty_hint: 'A liaison station receives the public at least every two months; record each reception here.',
   fields: {

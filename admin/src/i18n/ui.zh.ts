@@ -308,7 +308,7 @@ const mailboxes = {
   not_found: '找不到该信箱，或您无权开启。',
   as_lead: '%{name}（负责委员）',
   as_rotation: '%{name}（轮值委员）',
-  open_title: '开启信箱：%{name}',
+  open_prefix: '开启信箱：',
   last_opened: '最近开启 %{day} · %{state}',
   found_letters: '收到的来信',
   add_letter: '添加一封来信',
@@ -324,7 +324,7 @@ const receptions = {
   last_reception: '最近接待 %{day}',
   never_received: '从未接待',
   record: '记录接待活动',
-  record_at: '记录接待活动：%{name}',
+  record_prefix: '记录接待活动：',
   empty: '还没有接待活动。',
   empty_hint: '联络站每两个月至少接待一次群众，每次接待后在这里记录。',
   fields: {

@@ -81,7 +81,7 @@ function RepeatWriter() {
           <Link href={`#${createPath({ resource: 'Letter', id: l.id, type: 'show' })}`} target="_blank" rel="noopener">
             {l.serialNumber}
           </Link>{' '}
-          {l.title}
+          <span data-record-text>{l.title}</span>
           {translate('app.letters.repeat_item', { day: l.receivedOn, status: enumLabel('LetterStatus', l.status) })}
         </Typography>
       ))}

@@ -29,7 +29,7 @@ function Summary() {
   return (
     <Stack spacing={1.5}>
       <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
-        <Typography variant="h6" component="h2">
+        <Typography variant="h6" component="h2" data-record-text>
           {r.title}
         </Typography>
         <Chip size="small" color="primary" label={enumLabel('LetterStatus', r.status)} data-testid="letter-status" />
@@ -47,7 +47,7 @@ function Summary() {
         <Fact label="app.letters.fields.member" value={r.memberName} />
       </Stack>
       <WriterButtons letter={r} />
-      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }} data-record-text>
         {r.content}
       </Typography>
     </Stack>

@@ -65,7 +65,7 @@ function OverdueMailboxes() {
       {state.rows.map((m, i) => (
         <span key={m.id}>
           {i > 0 && translate('app.list_separator')}
-          <MuiLink component={Link} to={createPath({ resource: 'Mailbox', id: m.id, type: 'show' })}>
+          <MuiLink component={Link} to={createPath({ resource: 'Mailbox', id: m.id, type: 'show' })} data-record-text>
             {m.name}
           </MuiLink>
           {translate('app.mailboxes.overdue_item', { state: openingState(m, today, translate).text })}
@@ -132,7 +132,7 @@ function MailboxSummary() {
   return (
     <Stack spacing={1.5}>
       <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
-        <Typography variant="h6" component="h2">
+        <Typography variant="h6" component="h2" data-record-text>
           {r.name}
         </Typography>
         <OpeningChip record={r} />

@@ -5,6 +5,7 @@ import { Loading, Title, useGetList, useNotify, useTranslate } from 'react-admin
 import { downloadFile } from '../export/download';
 import { todayInChina } from '../letters/deadlines';
 import { graphql, type ApiError } from '../providers/authProvider';
+import { Translated } from '../i18n/Translated';
 import { MAILBOX_REGISTER, REGISTER_COLUMNS, registerXlsxUrl } from './mailboxes';
 
 /**
@@ -70,7 +71,7 @@ export function MailboxRegisterPage() {
         {stats && (
           <Box sx={{ overflowX: 'auto', maxWidth: { xs: 'calc(100vw - 48px)', sm: '100%' } }}>
             <Typography variant="subtitle1" component="h2" sx={{ mb: 1 }}>
-              {translate('app.mailboxes.register_title', { body: stats.bodyName, year: stats.year })}
+              <Translated k="app.mailboxes.register_title" args={{ year: stats.year }} records={{ body: stats.bodyName }} />
             </Typography>
             {stats.rows.length === 0 ? (
               <Typography variant="body2" color="text.secondary">

@@ -129,7 +129,13 @@ export function OpenMailboxPage() {
     }
   };
   const state = openingState(mailbox, todayInChina(), translate);
-  const heading = translate('app.mailboxes.open_title', { name: mailbox.name });
+  // the mailbox's name is the record's own words
+  const heading = (
+    <span>
+      {translate('app.mailboxes.open_prefix')}
+      <span data-record-text>{mailbox.name}</span>
+    </span>
+  );
   return (
     <Card sx={{ mt: 1, maxWidth: 880 }}>
       <Title title={heading} />

@@ -82,7 +82,7 @@ function ReceptionSummary() {
   if (!r) return null;
   return (
     <Stack spacing={1.5}>
-      <Typography variant="h6" component="h2">
+      <Typography variant="h6" component="h2" data-record-text>
         {r.topic ?? translate('app.receptions.untitled', { form: enumLabel('ReceptionForm', r.form) })}
       </Typography>
       <Stack direction="row" spacing={3} rowGap={1.5} flexWrap="wrap" useFlexGap>
@@ -95,7 +95,7 @@ function ReceptionSummary() {
         <Fact label="app.receptions.fields.visitors" value={r.visitorCount == null ? null : translate('app.mailboxes.people', { smart_count: r.visitorCount })} />
       </Stack>
       {r.summary && (
-        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }} data-record-text>
           {r.summary}
         </Typography>
       )}

@@ -124,7 +124,14 @@ export function RecordReceptionPage() {
       <Title title="app.receptions.record" />
       <CardContent>
         <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
-          {own ? translate('app.receptions.record_at', { name: own.name }) : translate('app.receptions.record')}
+          {own ? (
+            <>
+              {translate('app.receptions.record_prefix')}
+              <span data-record-text>{own.name}</span>
+            </>
+          ) : (
+            translate('app.receptions.record')
+          )}
         </Typography>
         {/* the iterator's inputs need a resource: the letters being registered */}
         <ResourceContextProvider value="Letter">

@@ -10,7 +10,9 @@ export function Fact({ label, value }: { label: string; value: unknown }) {
       <Typography variant="caption" color="text.secondary" component="div">
         {translate(label, { _: label })}
       </Typography>
-      <Typography variant="body2">{String(value)}</Typography>
+      <Typography variant="body2" data-record-text>
+        {String(value)}
+      </Typography>
     </Box>
   );
 }
