@@ -39,6 +39,9 @@ const RAW_KEY = /\b(resources|enums|ra|app)\.[a-zA-Z_.]+/;
 const ENUM_IDS = [...new Set(Object.values(model.enums).flatMap((e) => e.choices.map((c) => c.id)))].filter((id) => id !== 'CPPCC');
 const RAW_ENUM = new RegExp(`\\b(${ENUM_IDS.join('|')})\\b`);
 
+/** Some twenty pages one after another, each read through: more than the default minute on a busy machine. */
+const MENU_TIMEOUT = 180_000;
+
 let demo: DemoConsole;
 let browser: ConsoleBrowser;
 let page: Page;
@@ -122,13 +125,18 @@ describe('the console in English', () => {
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('heading', { name: en.app.welcome, exact: true }).waitFor();
     await openEveryEntry(['OFFICE_STAFF'], { [plural('Letter')]: 'english-letters', [plural('Member')]: 'english-members' });
-  });
+  }, MENU_TIMEOUT);
 
   it('the office reads a letter, opens a mailbox and records a reception in English, every word of the console English', async () => {
     const sidebar = page.locator('.RaMenu-open');
+    // a long form may leave the menu folded: unfold it before the next entry
+    const menu = async (entry: string) => {
+      if (await page.locator('.RaMenu-closed').isVisible()) await page.getByRole('button', { name: en.ra.action.open_menu, exact: true }).click();
+      await sidebar.getByRole('menuitem', { name: entry, exact: true }).click();
+    };
     const pages: Array<[string, string[]]> = [];
     // a letter's page, from the register's 全部 tab
-    await sidebar.getByRole('menuitem', { name: plural('Letter'), exact: true }).click();
+    await menu(plural('Letter'));
     await page.getByRole('tab', { name: en.app.letters.tabs.all, exact: true }).click();
     await page.locator('tbody tr').first().click();
     await page.getByRole('heading', { name: en.app.letters.history, exact: true }).waitFor();
@@ -138,8 +146,8 @@ describe('the console in English', () => {
     pages.push(['letter', await chineseChrome()]);
     await browser.shot('english-letter');
     // a mailbox's opening, a letter found added
-    await sidebar.getByRole('menuitem', { name: plural('Mailbox'), exact: true }).click();
-    await page.getByRole('button', { name: en.app.mailboxes.open }).or(page.getByRole('link', { name: en.app.mailboxes.open })).first().click();
+    await menu(plural('Mailbox'));
+    await page.getByRole('link', { name: en.app.mailboxes.open, exact: true }).first().click();
     await page.locator('h2').filter({ hasText: new RegExp(`^${en.app.mailboxes.open_prefix}`) }).waitFor();
     await page.getByRole('button', { name: en.app.mailboxes.add_letter }).click();
     await page.getByText(en.app.mailboxes.found_count.split(' |||| ')[0]).waitFor();
@@ -147,15 +155,15 @@ describe('the console in English', () => {
     pages.push(['mailbox opening', await chineseChrome()]);
     await browser.shot('english-mailbox-open');
     // a reception's record, an issue added
-    await sidebar.getByRole('menuitem', { name: plural('Reception'), exact: true }).click();
-    await page.getByRole('link', { name: en.app.receptions.record }).first().click();
-    await page.getByRole('heading', { name: en.app.receptions.record, exact: true }).waitFor();
+    await menu(plural('Reception'));
+    await page.getByRole('link', { name: en.app.receptions.record, exact: true }).first().click();
+    await page.locator('h2').filter({ hasText: new RegExp(`^${en.app.receptions.record}$`) }).waitFor();
     await page.getByRole('button', { name: en.app.receptions.add_issue }).click();
     await page.getByText(en.app.receptions.issue_count.split(' |||| ')[0]).waitFor();
     await loaded();
     pages.push(['reception record', await chineseChrome()]);
     // the statistics page, by month and by lead department
-    await sidebar.getByRole('menuitem', { name: en.app.pages.statistics, exact: true }).click();
+    await menu(en.app.pages.statistics);
     await page.getByRole('heading', { name: en.app.statistics.by_department, exact: true }).waitFor();
     await loaded();
     pages.push(['statistics', await chineseChrome()]);
@@ -166,7 +174,7 @@ describe('the console in English', () => {
       ['reception record', []],
       ['statistics', []],
     ]);
-  });
+  }, MENU_TIMEOUT);
 
   it('the leader, signed in after the office, keeps English and opens every menu entry', async () => {
     await page.goto(`${browser.origin}/`);
@@ -178,7 +186,7 @@ describe('the console in English', () => {
     await page.getByRole('button', { name: en.ra.auth.sign_in, exact: true }).click();
     await page.getByRole('heading', { name: en.app.welcome, exact: true }).waitFor();
     await openEveryEntry(['LEADER']);
-  });
+  }, MENU_TIMEOUT);
 
   it('throws no error on any page', () => {
     expect(browser.pageErrors).toEqual([]);
