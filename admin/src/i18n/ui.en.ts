@@ -78,7 +78,7 @@ const letters: Words<typeof ZH_UI.letters> = {
     escalates: 'On saving, the letter is escalated to the leader (SV2: still dissatisfied after handling again).',
   },
   due: {
-    done: 'done',
+    done: '(done)',
     overdue_working: 'overdue by 1 working day |||| overdue by %{smart_count} working days',
     today: 'due today',
     left_working: '1 working day left |||| %{smart_count} working days left',
