@@ -1,5 +1,5 @@
 import { Route } from 'react-router';
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource, useTranslate } from 'react-admin';
 import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { lazyPages } from './lazyPages';
 import { LoginPage } from './auth/LoginPage';
@@ -89,10 +89,15 @@ function modelFor(permissions: unknown): SchemaModel {
  * schema/schema.graphql (and access.ts knows them). Edit, create and delete exist only where the API
  * has the mutation and the roles may call it.
  */
+/** The console's name in the chosen language (react-admin shows the default title untranslated). */
+function AppName() {
+  return <>{useTranslate()('app.title')}</>;
+}
+
 export function App() {
   return (
     <Admin
-      title="联络"
+      title={<AppName />}
       dataProvider={dataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}

@@ -6,6 +6,12 @@ import { buildMessages } from '../../admin/src/i18n/messages.js';
 import { ERROR_CODES, ZH_VERBS } from '../../admin/src/i18n/app-keys.js';
 import { EN_VERBS } from '../../admin/src/i18n/app-keys.en.js';
 import { MENU_GROUPS, MENU_PAGES } from '../../admin/src/layout/menuGroups.js';
+import { ZH_UI } from '../../admin/src/i18n/ui.zh.js';
+import { zhT, type Translate } from '../../admin/src/i18n/translate.js';
+import { NOTICE_KINDS, NOTICE_TITLES } from '../../admin/src/prints/notices.js';
+import { dueInDays } from '../../admin/src/letters/deadlines.js';
+import { periodLabel } from '../../admin/src/statistics/period.js';
+import { collectiveResult } from '../../admin/src/concentrated/concentrated.js';
 import { ACTION_LABELS } from '../../server/src/casework/letter/letter.workflow.js';
 
 const model = buildSchemaModel(introspectionFromSdl(fs.readFileSync('schema/schema.graphql', 'utf8')));
@@ -117,5 +123,30 @@ describe('a server error as the console shows it', () => {
     expect(i18n.translate('resources.Letter.fields.liaisonGroupId')).not.toBe('liaisonGroupId');
     await i18n.changeLocale('zh-CN');
     expect(i18n.translate('resources.LiaisonGroup.name', { smart_count: 2 })).toBe('委员活动小组');
+  });
+});
+
+describe('the screens’ own words (i18n/ui.zh.ts, ui.en.ts)', () => {
+  const i18n = buildI18nProvider(model);
+
+  it('names the print menu’s notices in Chinese as prints/notices.ts titles them', () => {
+    expect(ZH_UI.prints.kinds).toEqual(Object.fromEntries(NOTICE_KINDS.map((k) => [k, NOTICE_TITLES[k].menu])));
+  });
+
+  it('reads a pure helper’s words in Chinese without a translate function, and in the chosen language with one', async () => {
+    expect([dueInDays(-3), dueInDays(0), dueInDays(1)]).toEqual(['超期 3 天', '今天到期', '剩 1 天']);
+    expect(zhT('app.letters.repeat_phone', { smart_count: 2 })).toBe('此电话此前来信 2 件，请核对是否为重复来信：');
+    await i18n.changeLocale('en');
+    const t = i18n.translate as Translate;
+    expect([dueInDays(-1, t), dueInDays(-3, t), dueInDays(0, t), dueInDays(1, t), dueInDays(4, t)]).toEqual(['1 day overdue', '3 days overdue', 'due today', '1 day left', '4 days left']);
+    expect(periodLabel('2026-01-01', '2026-11-20', t)).toBe('2026-01-01 to 2026-11-20');
+    expect(collectiveResult(1, [{ serialNumber: 'CN-2026-000003', message: 'x' }], 2, t)).toBe('1 letter forwarded; 1 could not be forwarded: CN-2026-000003 (x); 2 cannot be forwarded yet (not at the forwarding step)');
+    await i18n.changeLocale('zh-CN');
+    expect(periodLabel('2026-01-01', '2026-11-20', i18n.translate as Translate)).toBe('2026年1月1日至2026年11月20日');
+  });
+
+  it('leaves no Chinese in the console’s English words', () => {
+    const chinese = Object.entries(en).filter(([k, v]) => k.startsWith('app.') && typeof v === 'string' && /[\u4e00-\u9fff]/.test(v));
+    expect(chinese).toEqual([]);
   });
 });

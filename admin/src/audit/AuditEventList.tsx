@@ -1,16 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Chip, TextField as MuiTextField, useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, FilterButton, List, SelectInput, Show, SimpleList, SimpleShowLayout, TextInput, TopToolbar, FunctionField, TextField, useInput, type InputProps } from 'react-admin';
+import { DataTable, FilterButton, List, SelectInput, Show, SimpleList, SimpleShowLayout, TextInput, TopToolbar, FunctionField, TextField, useInput, useTranslate, type InputProps } from 'react-admin';
 import { ExportButton } from '../export/ExportButton';
+import { schemaModel } from '../providers/dataProvider';
 import { chinaDateTime } from '../letters/deadlines';
-import { introspection, schemaModel } from '../providers/dataProvider';
 import { isRealDate, normalizeDate } from '../schema-ui/dates';
 import { enumChoices, useEnumLabel } from '../schema-ui/fields';
-import { ACTION_CHOICES, auditActionLabel, auditActorLabel, auditReasonLabel, chinaDay, dayEnd, dayStart, operationLabels } from './labels';
+import { ACTION_CHOICES, chinaDay, dayEnd, dayStart } from './labels';
+import { useAuditLabels } from './useAuditLabels';
 
-const OPERATIONS = operationLabels(introspection);
-/** Resource names from the whole schema: the auditor reads none of them but sees them named (账号, 来信). */
-const RESOURCES = new Map(schemaModel.resources.map((r) => [r.name, r.label]));
 
 const RESULT_COLORS: Record<string, 'error' | 'warning' | 'default'> = { DENIED: 'error', FAILED: 'warning' };
 
@@ -20,6 +18,8 @@ const RESULT_COLORS: Record<string, 'error' | 'warning' | 'default'> = { DENIED:
  */
 function DayFilterInput({ edge, ...props }: InputProps & { edge: 'start' | 'end' }) {
   const { field } = useInput(props);
+  const translate = useTranslate();
+  const label = translate(props.label as string);
   const [text, setText] = useState(field.value ? chinaDay(field.value) : '');
   useEffect(() => {
     // the filter cleared elsewhere (the filter button's remove) clears the text
@@ -27,12 +27,12 @@ function DayFilterInput({ edge, ...props }: InputProps & { edge: 'start' | 'end'
   }, [field.value]);
   return (
     <MuiTextField
-      label={props.label as string}
+      label={label}
       value={text}
       size="small"
       sx={{ width: 150 }}
       placeholder="2026-03-05"
-      inputProps={{ inputMode: 'numeric', autoComplete: 'off', 'aria-label': props.label as string }}
+      inputProps={{ inputMode: 'numeric', autoComplete: 'off', 'aria-label': label }}
       onChange={(e) => {
         setText(e.target.value);
         const day = normalizeDate(e.target.value);
@@ -45,13 +45,13 @@ function DayFilterInput({ edge, ...props }: InputProps & { edge: 'start' | 'end'
 }
 
 const filters = [
-  <SelectInput key="result" source="result" label="结果" choices={enumChoices(schemaModel, 'AuditResult')} alwaysOn sx={{ minWidth: 120 }} />,
-  <SelectInput key="action" source="action" label="动作" choices={ACTION_CHOICES} alwaysOn sx={{ minWidth: 160 }} />,
-  <TextInput key="username" source="username" label="用户名" alwaysOn resettable sx={{ width: 160 }} />,
-  <DayFilterInput key="from" source="occurredAt_gte" label="起始日期" edge="start" alwaysOn />,
-  <DayFilterInput key="to" source="occurredAt_lte" label="截止日期" edge="end" alwaysOn />,
-  <TextInput key="recordId" source="recordId" label="记录编号" />,
-  <TextInput key="ip" source="ip" label="来源 IP" />,
+  <SelectInput key="result" source="result" label="app.audit.fields.result" choices={enumChoices(schemaModel, 'AuditResult')} alwaysOn sx={{ minWidth: 120 }} />,
+  <SelectInput key="action" source="action" label="app.audit.fields.action" choices={ACTION_CHOICES} alwaysOn sx={{ minWidth: 160 }} />,
+  <TextInput key="username" source="username" label="app.audit.fields.username" alwaysOn resettable sx={{ width: 160 }} />,
+  <DayFilterInput key="from" source="occurredAt_gte" label="app.audit.fields.from" edge="start" alwaysOn />,
+  <DayFilterInput key="to" source="occurredAt_lte" label="app.audit.fields.to" edge="end" alwaysOn />,
+  <TextInput key="recordId" source="recordId" label="app.audit.fields.recordId" />,
+  <TextInput key="ip" source="ip" label="app.audit.fields.ip" />,
 ];
 
 function ResultChip({ value }: { value: string }) {
@@ -65,6 +65,9 @@ const NOWRAP = { whiteSpace: 'nowrap' } as const;
 /** 审计日志 for the audit administrator: who did what to which record, with what result, filtered as an audit asks. */
 export function AuditEventList() {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const l = useAuditLabels();
+  const translate = useTranslate();
+  const empty = <div data-testid="list-empty" style={{ padding: 16, color: '#666' }}>{translate('app.audit.empty')}</div>;
   return (
     <List
       filters={filters}
@@ -80,21 +83,21 @@ export function AuditEventList() {
       {phone ? (
         <SimpleList
           linkType="show"
-          primaryText={(r: any) => `${auditActorLabel(r)} · ${auditActionLabel(r, OPERATIONS, RESOURCES)}`}
-          secondaryText={(r: any) => [chinaDateTime(r.occurredAt), auditReasonLabel(r.reason)].filter(Boolean).join(' · ')}
+          primaryText={(r: any) => `${l.actor(r)} · ${l.action(r)}`}
+          secondaryText={(r: any) => [chinaDateTime(r.occurredAt), l.reason(r)].filter(Boolean).join(' · ')}
           tertiaryText={(r: any) => <ResultChip value={r.result} />}
-          empty={<div data-testid="list-empty" style={{ padding: 16, color: '#666' }}>没有符合条件的审计记录。</div>}
+          empty={empty}
         />
       ) : (
-        <DataTable bulkActionButtons={false} rowClick="show" empty={<div data-testid="list-empty" style={{ padding: 16, color: '#666' }}>没有符合条件的审计记录。</div>}>
-          <DataTable.Col source="occurredAt" label="发生时间" sx={NOWRAP} render={(r: any) => chinaDateTime(r.occurredAt)} />
-          <DataTable.Col source="username" label="账号" render={(r: any) => auditActorLabel(r)} />
-          <DataTable.Col source="action" label="动作" render={(r: any) => auditActionLabel(r, OPERATIONS, RESOURCES)} />
-          <DataTable.Col source="resource" label="资源" sx={NOWRAP} render={(r: any) => (r.resource ? RESOURCES.get(r.resource) ?? r.resource : '')} />
-          <DataTable.Col source="recordId" label="记录编号" sx={NOWRAP} />
-          <DataTable.Col source="result" label="结果" sx={NOWRAP} render={(r: any) => <ResultChip value={r.result} />} />
-          <DataTable.Col source="reason" label="原因" render={(r: any) => auditReasonLabel(r.reason)} />
-          <DataTable.Col source="ip" label="来源 IP" sx={NOWRAP} />
+        <DataTable bulkActionButtons={false} rowClick="show" empty={empty}>
+          <DataTable.Col source="occurredAt" label="app.audit.fields.occurredAt" sx={NOWRAP} render={(r: any) => chinaDateTime(r.occurredAt)} />
+          <DataTable.Col source="username" label="app.audit.fields.account" render={l.actor} />
+          <DataTable.Col source="action" label="app.audit.fields.action" render={l.action} />
+          <DataTable.Col source="resource" label="app.audit.fields.resource" sx={NOWRAP} render={l.resource} />
+          <DataTable.Col source="recordId" label="app.audit.fields.recordId" sx={NOWRAP} />
+          <DataTable.Col source="result" label="app.audit.fields.result" sx={NOWRAP} render={(r: any) => <ResultChip value={r.result} />} />
+          <DataTable.Col source="reason" label="app.audit.fields.reason" render={l.reason} />
+          <DataTable.Col source="ip" label="app.audit.fields.ip" sx={NOWRAP} />
         </DataTable>
       )}
     </List>
@@ -103,17 +106,18 @@ export function AuditEventList() {
 
 /** One entry of the log, every code named. */
 export function AuditEventShow() {
+  const l = useAuditLabels();
   return (
     <Show>
       <SimpleShowLayout>
-        <FunctionField label="发生时间" render={(r: any) => chinaDateTime(r.occurredAt)} />
-        <FunctionField label="账号" render={(r: any) => auditActorLabel(r)} />
-        <FunctionField label="动作" render={(r: any) => auditActionLabel(r, OPERATIONS, RESOURCES)} />
-        <FunctionField label="资源" render={(r: any) => (r.resource ? RESOURCES.get(r.resource) ?? r.resource : '')} />
-        <TextField source="recordId" label="记录编号" emptyText="" />
-        <FunctionField label="结果" render={(r: any) => <ResultChip value={r.result} />} />
-        <FunctionField label="原因" render={(r: any) => auditReasonLabel(r.reason)} />
-        <TextField source="ip" label="来源 IP" emptyText="" />
+        <FunctionField label="app.audit.fields.occurredAt" render={(r: any) => chinaDateTime(r.occurredAt)} />
+        <FunctionField label="app.audit.fields.account" render={l.actor} />
+        <FunctionField label="app.audit.fields.action" render={l.action} />
+        <FunctionField label="app.audit.fields.resource" render={l.resource} />
+        <TextField source="recordId" label="app.audit.fields.recordId" emptyText="" />
+        <FunctionField label="app.audit.fields.result" render={(r: any) => <ResultChip value={r.result} />} />
+        <FunctionField label="app.audit.fields.reason" render={l.reason} />
+        <TextField source="ip" label="app.audit.fields.ip" emptyText="" />
       </SimpleShowLayout>
     </Show>
   );

@@ -1,7 +1,9 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { Alert, Box, Card, CardContent, Chip, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router';
-import { Title, useCreatePath, useGetIdentity, useGetMany, useNotify, useRefresh } from 'react-admin';
+import { Title, useCreatePath, useGetIdentity, useGetMany, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { DEFAULT_LOCALE } from '../i18n/i18nProvider';
+import { Translated } from '../i18n/Translated';
 import { graphql, type ApiError } from '../providers/authProvider';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { inputFor } from '../schema-ui/inputs';
@@ -42,15 +44,16 @@ export function LetterConcentratedIssue({ letterId }: { letterId: string }) {
   const others = issue?.letterIds.filter((id) => id !== String(letterId)) ?? [];
   const { data } = useGetMany('Letter', { ids: others }, { enabled: others.length > 0 });
   const createPath = useCreatePath();
+  const translate = useTranslate();
   if (!issue) return null;
   return (
     <Alert severity="info" data-testid="letter-concentrated">
-      反映比较集中的问题：{issueSummary(issue)}（{issue.keyWords.slice(0, 3).join('、')}），宜集体办理。{' '}
+      <Translated k="app.concentrated.note" records={{ summary: issueSummary(issue, translate), words: issue.keyWords.slice(0, 3).join(translate('app.list_separator')) }} />{' '}
       <MuiLink component={Link} to="/concentrated">
-        查看本组
+        {translate('app.concentrated.see_group')}
       </MuiLink>
       {(data ?? []).map((l: any) => (
-        <Box component="span" key={l.id} sx={{ display: 'block' }}>
+        <Box component="span" key={l.id} sx={{ display: 'block' }} data-record-text>
           <MuiLink component={Link} to={createPath({ resource: 'Letter', id: l.id, type: 'show' })}>
             {l.serialNumber}
           </MuiLink>{' '}
@@ -64,6 +67,8 @@ export function LetterConcentratedIssue({ letterId }: { letterId: string }) {
 /** 一并转办: one dialog, the same lead department for every letter of the group whose next step is the forward. */
 function CollectiveForward({ model, letters, group, onDone }: { model: SchemaModel; letters: ResourceModel; group: any[]; onDone: () => void }) {
   const notify = useNotify();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
   const verb = verbModel(model, 'forwardLetter');
   const { ready, waiting } = forwardable(group);
   if (!verb || !ready.length) return null;
@@ -79,13 +84,13 @@ function CollectiveForward({ model, letters, group, onDone }: { model: SchemaMod
         failed.push({ serialNumber: l.serialNumber, message: (e as ApiError).message });
       }
     }
-    notify(collectiveResult(done, failed, waiting.length), { type: failed.length ? 'warning' : 'success', multiLine: true });
+    notify(collectiveResult(done, failed, waiting.length, translate), { type: failed.length ? 'warning' : 'success', multiLine: true });
     onDone();
   };
   return (
-    <StepDialog label={`一并转办（${ready.length} 件）`} id={`collective-${group[0]?.id}`} fieldNames={[]} send={send} variant="contained">
+    <StepDialog label={translate('app.concentrated.forward_all', { smart_count: ready.length })} id={`collective-${group[0]?.id}`} fieldNames={[]} send={send} variant="contained">
       {/* the reason for a unit a letter names is given letter by letter, in its own dialog (PV5) */}
-      {verb.args.filter((a) => a.name !== ASKED_AFTER_REFUSAL.forwardLetter).map((a) => labelledInput(inputFor(model, letters, a) as ReactElement<any>, { label: a.label, hint: a.hint }))}
+      {verb.args.filter((a) => a.name !== ASKED_AFTER_REFUSAL.forwardLetter).map((a) => labelledInput(inputFor(model, letters, a) as ReactElement<any>, locale === DEFAULT_LOCALE ? { label: a.label, hint: a.hint } : { label: translate(`resources.Letter.fields.${a.name}`, { _: a.label }) }))}
     </StepDialog>
   );
 }
@@ -95,27 +100,28 @@ function IssueCard({ model, letters, issue }: { model: SchemaModel; letters: Res
   const refresh = useRefresh();
   const enumLabel = useEnumLabel();
   const createPath = useCreatePath();
+  const translate = useTranslate();
   return (
     <Card variant="outlined" data-testid="concentrated-issue">
       <CardContent>
         <Stack spacing={1}>
-          <Typography variant="subtitle1" component="h2">
-            {issueSummary(issue)}
+          <Typography variant="subtitle1" component="h2" data-record-text>
+            {issueSummary(issue, translate)}
           </Typography>
           <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
             {issue.keyWords.map((w) => (
-              <Chip key={w} size="small" label={w} />
+              <Chip key={w} size="small" label={w} data-record-text />
             ))}
           </Stack>
           <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
             {(data ?? []).map((l: any) => (
               <li key={l.id}>
-                <Typography variant="body2">
+                <Typography variant="body2" data-record-text>
                   <MuiLink component={Link} to={createPath({ resource: 'Letter', id: l.id, type: 'show' })}>
                     {l.serialNumber}
                   </MuiLink>{' '}
-                  {l.title}（{l.receivedOn}，{enumLabel('LetterStatus', l.status)}
-                  {l.leadDepartmentName ? `，${l.leadDepartmentName}` : ''}）
+                  {l.title}
+                  {translate('app.concentrated.letter_line', { day: l.receivedOn, status: enumLabel('LetterStatus', l.status), department: l.leadDepartmentName ? `${translate('app.concentrated.comma')}${l.leadDepartmentName}` : '' })}
                 </Typography>
               </li>
             ))}
@@ -142,14 +148,15 @@ function IssueCard({ model, letters, issue }: { model: SchemaModel; letters: Res
 /** 集中反映问题: the groups of the office's letters, each with its letters and the collective forward. */
 export function ConcentratedIssuesPage({ model, letters }: { model: SchemaModel; letters: ResourceModel }) {
   const { issues, error } = useConcentratedIssues(true);
+  const translate = useTranslate();
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="app.pages.concentrated" />
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        同一社区、内容相近的来信（至少 3 件）归为一组，宜集体办理：统一转同一主办单位，一并答复。
+        {translate('app.concentrated.intro')}
       </Typography>
       {error && <Alert severity="error">{error}</Alert>}
-      {issues && !issues.length && <Typography color="text.secondary">目前没有反映比较集中的问题。</Typography>}
+      {issues && !issues.length && <Typography color="text.secondary">{translate('app.concentrated.none')}</Typography>}
       <Stack spacing={2}>
         {(issues ?? []).map((i) => (
           <IssueCard key={i.letterIds.join(',')} model={model} letters={letters} issue={i} />

@@ -1,3 +1,4 @@
+import { zhT, type Translate } from '../i18n/translate';
 /**
  * Concentrated issues (反映比较集中的问题, 000 第四条): letters of one community with similar content,
  * handled together. Pure: unit-tested in test/admin/concentrated.test.ts.
@@ -19,9 +20,9 @@ export const CONCENTRATED_ISSUES = `query ($organizationId: ID!) {
 }`;
 
 /** 灵溪镇渡龙社区 · 4 件 · 2026-02-05 至 2026-08-19 (one day written once). */
-export function issueSummary(i: Pick<ConcentratedIssue, 'community' | 'letterCount' | 'firstReceivedOn' | 'lastReceivedOn'>): string {
-  const span = i.firstReceivedOn === i.lastReceivedOn ? i.firstReceivedOn : `${i.firstReceivedOn} 至 ${i.lastReceivedOn}`;
-  return `${i.community} · ${i.letterCount} 件 · ${span}`;
+export function issueSummary(i: Pick<ConcentratedIssue, 'community' | 'letterCount' | 'firstReceivedOn' | 'lastReceivedOn'>, t: Translate = zhT): string {
+  const span = i.firstReceivedOn === i.lastReceivedOn ? i.firstReceivedOn : t('app.concentrated.span', { from: i.firstReceivedOn, to: i.lastReceivedOn });
+  return `${i.community} · ${t('app.concentrated.letters', { smart_count: i.letterCount })} · ${span}`;
 }
 
 /** The group a letter belongs to, if any. */
@@ -36,9 +37,9 @@ export function forwardable<L extends { id: string | number; myActions?: Array<{
 }
 
 /** What a collective forward did, in one sentence: 已转办 3 件；1 件未转办：CN-…（原因）. */
-export function collectiveResult(done: number, failed: Array<{ serialNumber: string; message: string }>, waiting: number): string {
-  const parts = [`已转办 ${done} 件`];
-  if (failed.length) parts.push(`${failed.length} 件未能转办：${failed.map((f) => `${f.serialNumber}（${f.message}）`).join('；')}`);
-  if (waiting) parts.push(`${waiting} 件尚不能转办（未到转办步骤）`);
-  return parts.join('；');
+export function collectiveResult(done: number, failed: Array<{ serialNumber: string; message: string }>, waiting: number, t: Translate = zhT): string {
+  const parts = [t('app.concentrated.forwarded', { smart_count: done })];
+  if (failed.length) parts.push(t('app.concentrated.failed', { smart_count: failed.length, list: failed.map((f) => t('app.concentrated.failed_item', { serial: f.serialNumber, message: f.message })).join(t('app.concentrated.separator')) }));
+  if (waiting) parts.push(t('app.concentrated.waiting', { smart_count: waiting }));
+  return parts.join(t('app.concentrated.separator'));
 }

@@ -1,6 +1,6 @@
 import { Card, CardActionArea, CardContent, Typography } from '@mui/material';
 import { Link } from 'react-router';
-import { useCreatePath, useGetList } from 'react-admin';
+import { useCreatePath, useGetList, useTranslate } from 'react-admin';
 
 /** The count of one list request (perPage 1); the same request as the card's, so react-query shares it. */
 export function useCount(resource: string, filter?: Record<string, unknown>) {
@@ -29,6 +29,7 @@ export function CountCard({
   warning?: (total: number | undefined) => string | null;
 }) {
   const createPath = useCreatePath();
+  const translate = useTranslate();
   const { total, isPending, error } = useCount(resource, filter);
   const list = createPath({ resource, type: 'list' });
   const query = [filter && `filter=${encodeURIComponent(JSON.stringify(filter))}`, sort && `sort=${sort.field}&order=${sort.order}`].filter(Boolean).join('&');
@@ -45,7 +46,7 @@ export function CountCard({
             {isPending || error ? '—' : total}
           </Typography>
           <Typography variant="body2" color={warn ? 'warning.main' : 'text.secondary'}>
-            {warn ? `${unit}，${warn}` : unit}
+            {warn ? translate('app.dashboard.unit_warning', { unit, warning: warn }) : unit}
           </Typography>
         </CardContent>
       </CardActionArea>

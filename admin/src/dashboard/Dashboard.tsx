@@ -7,6 +7,7 @@ import { menuOrder } from '../providers/menuOrder';
 import { CountCard } from './CountCard';
 import { RoleCards } from './RoleCards';
 import { CalendarStatusCard } from './CalendarStatusCard';
+import { Translated } from '../i18n/Translated';
 
 /** How many resources get a count card (each is one list request with perPage 1). */
 const COUNTED = 6;
@@ -33,10 +34,11 @@ export function Dashboard() {
           <Typography variant="body1">{translate('app.intro')}</Typography>
           {identity && (
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="signed-in-as">
-              {translate('app.signed_in_as', {
-                name: identity.fullName ?? '',
-                roles: roles.map((r) => translate(`app.roles.${r}`, { _: r })).join(translate('app.list_separator')),
-              })}
+              <Translated
+                k="app.signed_in_as"
+                args={{ roles: roles.map((r) => translate(`app.roles.${r}`, { _: r })).join(translate('app.list_separator')) }}
+                records={{ name: identity.fullName ?? '' }}
+              />
             </Typography>
           )}
         </CardContent>

@@ -1,3 +1,4 @@
+import { useTranslate } from 'react-admin';
 import { Alert, Box, Button } from '@mui/material';
 import { Link } from 'react-router';
 import { todayInChina } from '../letters/deadlines';
@@ -23,8 +24,9 @@ function EmptyState({ card, empty }: { card: CardSpec; empty: EmptySpec }) {
  */
 export function RoleCards({ roles, readable }: { roles: string[]; readable: string[] }) {
   const today = todayInChina();
-  const cards = cardsFor(roles, readable, today);
-  const empties = emptyStatesFor(roles).flatMap((e) => {
+  const translate = useTranslate();
+  const cards = cardsFor(roles, readable, today, translate);
+  const empties = emptyStatesFor(roles, translate).flatMap((e) => {
     const card = cards.find((c) => c.testId === e.testId);
     return card ? [{ card, empty: e }] : [];
   });
@@ -41,9 +43,9 @@ export function RoleCards({ roles, readable }: { roles: string[]; readable: stri
       </Box>
       {roles.some((r) => RATES_ROLES.includes(r)) && (
         <Box sx={{ mb: 2 }}>
-          <RatesPanel title={`${today.slice(0, 4)}年满意率与解决率`} from={year.from} to={year.to} today={today} />
+          <RatesPanel title={translate('app.dashboard.rates_title', { year: today.slice(0, 4) })} from={year.from} to={year.to} today={today} />
           <Button component={Link} to="/statistics" size="small" sx={{ mt: 1 }}>
-            按期间和机构查看统计
+            {translate('app.dashboard.rates_more')}
           </Button>
         </Box>
       )}

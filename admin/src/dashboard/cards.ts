@@ -1,4 +1,5 @@
 import { addDays } from '../letters/deadlines';
+import { zhT, type Translate } from '../i18n/translate';
 
 /**
  * Which count cards a dashboard shows, per role: each is one list request (perPage 1) that opens the
@@ -25,52 +26,52 @@ export interface EmptySpec {
   text: string;
 }
 
-const LETTERS = '件来信';
 const DUE_FIRST = { field: 'nextDueOn', order: 'ASC' } as const;
 /** the letters still in hand (LetterFilter.open): said by the unit, so the label stays one line */
-const IN_HAND = '件办理中';
 
 /** The cards of the given roles, in order, without duplicates; only resources the roles may read. */
-export function cardsFor(roles: readonly string[], readable: readonly string[], today: string): CardSpec[] {
+export function cardsFor(roles: readonly string[], readable: readonly string[], today: string, t: Translate = zhT): CardSpec[] {
+  const LETTERS = t('app.dashboard.units.letters');
+  const IN_HAND = t('app.dashboard.units.in_hand');
   const year = today.slice(0, 4);
   const yearStart = `${year}-01-01`;
   const has = (r: string) => roles.includes(r);
-  const mine: CardSpec = { resource: 'Letter', unit: LETTERS, label: '待我办理', filter: { actionableByMe: true }, testId: 'letters-mine' };
-  const overdue: CardSpec = { resource: 'Letter', unit: LETTERS, label: '已超期', filter: { overdue: true }, sort: DUE_FIRST, testId: 'letters-overdue', alert: true };
-  const soon: CardSpec = { resource: 'Letter', unit: LETTERS, label: '七日内到期', filter: { nextDueOn_gte: today, nextDueOn_lte: addDays(today, 7) }, sort: DUE_FIRST, testId: 'letters-soon' };
-  const registeredToday: CardSpec = { resource: 'Letter', unit: LETTERS, label: '今日登记', filter: { receivedOn_gte: today, receivedOn_lte: today }, testId: 'letters-today' };
+  const mine: CardSpec = { resource: 'Letter', unit: LETTERS, label: t('app.dashboard.cards.mine'), filter: { actionableByMe: true }, testId: 'letters-mine' };
+  const overdue: CardSpec = { resource: 'Letter', unit: LETTERS, label: t('app.dashboard.cards.overdue'), filter: { overdue: true }, sort: DUE_FIRST, testId: 'letters-overdue', alert: true };
+  const soon: CardSpec = { resource: 'Letter', unit: LETTERS, label: t('app.dashboard.cards.soon'), filter: { nextDueOn_gte: today, nextDueOn_lte: addDays(today, 7) }, sort: DUE_FIRST, testId: 'letters-soon' };
+  const registeredToday: CardSpec = { resource: 'Letter', unit: LETTERS, label: t('app.dashboard.cards.today'), filter: { receivedOn_gte: today, receivedOn_lte: today }, testId: 'letters-today' };
   // PV6: urgent letters still in hand, whatever their step
-  const urgent: CardSpec = { resource: 'Letter', unit: IN_HAND, label: '紧急来信', filter: { urgency: 'URGENT', open: true }, testId: 'letters-urgent', alert: true };
-  const important: CardSpec = { resource: 'Letter', unit: IN_HAND, label: '重要来信', filter: { isImportant: true, open: true }, testId: 'letters-important' };
+  const urgent: CardSpec = { resource: 'Letter', unit: IN_HAND, label: t('app.dashboard.cards.urgent'), filter: { urgency: 'URGENT', open: true }, testId: 'letters-urgent', alert: true };
+  const important: CardSpec = { resource: 'Letter', unit: IN_HAND, label: t('app.dashboard.cards.important'), filter: { isImportant: true, open: true }, testId: 'letters-important' };
 
   const out: CardSpec[] = [];
   if (has('LEADER')) out.push(mine, urgent, important, overdue);
   if (has('OFFICE_STAFF')) out.push(mine, overdue, soon, registeredToday, urgent);
   if (has('MEMBER')) {
     out.push(
-      { resource: 'Constituent', unit: '人', label: '我联系的群众', testId: 'constituents', below: { min: 5, text: '少于 5 人（CT3）' } },
-      { resource: 'Letter', unit: IN_HAND, label: '我经办的来信', filter: { open: true }, testId: 'letters-open' },
+      { resource: 'Constituent', unit: t('app.dashboard.units.people'), label: t('app.dashboard.cards.my_constituents'), testId: 'constituents', below: { min: 5, text: t('app.dashboard.below_ct3') } },
+      { resource: 'Letter', unit: IN_HAND, label: t('app.dashboard.cards.my_letters'), filter: { open: true }, testId: 'letters-open' },
       mine,
-      { resource: 'ContactVisit', unit: '次', label: '本年联系活动', filter: { visitedOn_gte: yearStart, visitedOn_lte: `${year}-12-31` }, testId: 'contact-visits', below: { min: 2, text: '每年至少 2 次（CT4）' } },
+      { resource: 'ContactVisit', unit: t('app.dashboard.units.times'), label: t('app.dashboard.cards.visits'), filter: { visitedOn_gte: yearStart, visitedOn_lte: `${year}-12-31` }, testId: 'contact-visits', below: { min: 2, text: t('app.dashboard.below_ct4') } },
       registeredToday,
     );
   }
   if (has('STATION_STAFF')) {
     out.push(
-      { resource: 'Letter', unit: '个办理中', label: '接待问题', filter: { channel: 'RECEPTION', open: true }, testId: 'letters-reception-open' },
-      { resource: 'Letter', unit: IN_HAND, label: '本站来信', filter: { open: true }, testId: 'letters-open' },
+      { resource: 'Letter', unit: t('app.dashboard.units.issues_in_hand'), label: t('app.dashboard.cards.reception_issues'), filter: { channel: 'RECEPTION', open: true }, testId: 'letters-reception-open' },
+      { resource: 'Letter', unit: IN_HAND, label: t('app.dashboard.cards.station_letters'), filter: { open: true }, testId: 'letters-open' },
       mine,
       overdue,
-      { resource: 'Reception', unit: '次', label: '本年接待活动', filter: { heldOn_gte: yearStart, heldOn_lte: `${year}-12-31` }, testId: 'receptions' },
+      { resource: 'Reception', unit: t('app.dashboard.units.times'), label: t('app.dashboard.cards.receptions'), filter: { heldOn_gte: yearStart, heldOn_lte: `${year}-12-31` }, testId: 'receptions' },
     );
   }
   if (has('DEPARTMENT_HANDLER')) out.push(mine, overdue, soon);
   if (has('COMMITTEE_STAFF')) {
     out.push(
-      { resource: 'Member', unit: '人', label: '对口界别的委员', testId: 'committee-members' },
-      { resource: 'ContactPairing', unit: '对', label: '联系（结对）', testId: 'pairings' },
-      { resource: 'ContactVisit', unit: '次', label: '本年联系活动', filter: { visitedOn_gte: yearStart, visitedOn_lte: `${year}-12-31` }, testId: 'contact-visits' },
-      { resource: 'Proposal', unit: '件', label: '本年提案', filter: { year: Number(year) }, testId: 'proposals' },
+      { resource: 'Member', unit: t('app.dashboard.units.people'), label: t('app.dashboard.cards.committee_members'), testId: 'committee-members' },
+      { resource: 'ContactPairing', unit: t('app.dashboard.units.pairs'), label: t('app.dashboard.cards.pairings'), testId: 'pairings' },
+      { resource: 'ContactVisit', unit: t('app.dashboard.units.times'), label: t('app.dashboard.cards.visits'), filter: { visitedOn_gte: yearStart, visitedOn_lte: `${year}-12-31` }, testId: 'contact-visits' },
+      { resource: 'Proposal', unit: t('app.dashboard.units.items'), label: t('app.dashboard.cards.proposals'), filter: { year: Number(year) }, testId: 'proposals' },
     );
   }
   const seen = new Set<string>();
@@ -78,16 +79,16 @@ export function cardsFor(roles: readonly string[], readable: readonly string[], 
 }
 
 /** The empty states of the given roles: what to do first when the role's own records are none yet. */
-export function emptyStatesFor(roles: readonly string[]): EmptySpec[] {
+export function emptyStatesFor(roles: readonly string[], t: Translate = zhT): EmptySpec[] {
   const out: EmptySpec[] = [];
   if (roles.includes('MEMBER')) {
-    out.push({ testId: 'constituents', text: '还没有联系群众：请办公室在“联系群众 › 联系”中为您添加结对，每位委员至少联系 5 名群众（CT3）。' });
+    out.push({ testId: 'constituents', text: t('app.dashboard.empty.constituents') });
   }
   if (roles.includes('STATION_STAFF')) {
-    out.push({ testId: 'receptions', text: '本年还没有接待活动：先在“信件与接待 › 接待活动”中登记一次接待，联络站至少每两个月接待一次（ST2）。' });
+    out.push({ testId: 'receptions', text: t('app.dashboard.empty.receptions') });
   }
   if (roles.includes('COMMITTEE_STAFF')) {
-    out.push({ testId: 'committee-members', text: '还没有对口界别的委员：请办公室在“组织与人员 › 专委会”中设置本委员会对口的界别（CT2）。' });
+    out.push({ testId: 'committee-members', text: t('app.dashboard.empty.committee_members') });
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { EN_WORDS } from './app-keys.en';
 import { EN_ENUMS } from './en.enums';
 import { EN_FIELD_OVERRIDES, EN_FIELDS, EN_RANGE, EN_RESOURCE_NAMES } from './en.resources';
 import { schemaMessages } from './i18nProvider';
+import { EN_UI } from './ui.en';
 
 /** The console's own messages in English, key for key those of i18nProvider.ts. */
 const appMessages = {
@@ -82,5 +83,5 @@ function englishField(resource: string, field: string): string | undefined {
 /** The English message tree: loaded when a user switches to English (i18nProvider.ts). */
 export function englishMessagesFor(model: SchemaModel): TranslationMessages {
   const english = { field: englishField, resource: (n: string) => EN_RESOURCE_NAMES[n], enumValue: (e: string, v: string) => EN_ENUMS[e]?.[v] };
-  return { ...englishMessages, app: { ...appMessages.en.app, ...appKeys(EN_WORDS) }, ...schemaMessages(model, english) } as TranslationMessages;
+  return { ...englishMessages, app: { ...appMessages.en.app, ...appKeys(EN_WORDS), ...EN_UI }, ...schemaMessages(model, english) } as TranslationMessages;
 }

@@ -3,6 +3,8 @@ import type { I18nProvider, TranslationMessages } from 'react-admin';
 import type { SchemaModel } from '../providers/schema';
 import { chineseMessages } from './zh-CN';
 import { appKeys, ZH_WORDS } from './app-keys';
+import { setAmbientTranslate } from './translate';
+import { ZH_UI } from './ui.zh';
 
 export const DEFAULT_LOCALE = 'zh-CN';
 
@@ -98,7 +100,7 @@ export function schemaMessages(model: SchemaModel, english?: SchemaEnglish): Rec
 
 /** The Chinese message tree, the default language's, loaded with the console. */
 export function chineseMessagesFor(model: SchemaModel): TranslationMessages {
-  return { ...chineseMessages, app: { ...appMessages['zh-CN'].app, ...appKeys(ZH_WORDS) }, ...schemaMessages(model) } as TranslationMessages;
+  return { ...chineseMessages, app: { ...appMessages['zh-CN'].app, ...appKeys(ZH_WORDS), ...ZH_UI }, ...schemaMessages(model) } as TranslationMessages;
 }
 
 // the provider App.tsx built, so the data provider can word server errors in the chosen language
@@ -129,5 +131,6 @@ export function buildI18nProvider(model: SchemaModel) {
       { locale: 'en', name: 'English' },
     ],
   );
+  setAmbientTranslate(active.translate);
   return active;
 }

@@ -21,7 +21,7 @@ export function HandOverPicker({ source, label, letterId }: { source: string; la
       isPending={choices === null}
       validate={required()}
       translateChoice={false}
-      helperText={choices?.length === 0 ? '本单位没有其他可接手的工作人员' : undefined}
+      helperText={choices?.length === 0 ? 'app.letters.no_other_staff' : undefined}
       fullWidth
     />
   );

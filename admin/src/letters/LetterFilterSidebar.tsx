@@ -9,14 +9,14 @@ export function LetterFilterSidebar() {
   return (
     <Card sx={{ order: -1, mr: 1.5, mt: 8, '& .MuiListItemText-primary': { whiteSpace: 'nowrap' }, width: 150, flexShrink: 0, display: { xs: 'none', lg: 'block' } }} variant="outlined">
       <CardContent>
-        <FilterList label="办理状态" icon={null}>
+        <FilterList label="app.letters.status_filter" icon={null}>
           {SIDEBAR_STATUSES.map((s) => (
             <FilterListItem key={s} label={label('LetterStatus', s)} value={{ status: s }} />
           ))}
         </FilterList>
-        <FilterList label="标记" icon={null}>
-          <FilterListItem label="紧急" value={{ urgency: 'URGENT' }} />
-          <FilterListItem label="重要" value={{ isImportant: true }} />
+        <FilterList label="app.letters.flags" icon={null}>
+          <FilterListItem label="app.letters.chips.urgent" value={{ urgency: 'URGENT' }} />
+          <FilterListItem label="app.letters.chips.important" value={{ isImportant: true }} />
         </FilterList>
       </CardContent>
     </Card>

@@ -1,6 +1,7 @@
 import { Fragment, type ReactElement } from 'react';
 import { Alert, Box, Divider, Link, Typography } from '@mui/material';
-import { Create, Edit, SimpleForm, useCreatePath, useGetIdentity, useGetList, useNotify, useRedirect } from 'react-admin';
+import { Create, Edit, SimpleForm, useCreatePath, useGetIdentity, useGetList, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { DEFAULT_LOCALE } from '../i18n/i18nProvider';
 import { useEnumLabel } from '../schema-ui/fields';
 import { repeatWriterFilter } from './repeat';
 import { useWatch } from 'react-hook-form';
@@ -24,11 +25,15 @@ interface InputsProps extends Props {
 
 /** The register's entries in the order of the paper form (信访登记表), for registration and for edits. */
 function LetterInputs({ model, letters, args, editing = false }: InputsProps) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
   const field = (name: string) => {
     const arg = args.find((a) => a.name === name);
     if (!arg) return null;
     const input = inputFor(model, letters, arg, { editing }) as ReactElement<any>;
-    return <Fragment key={name}>{labelledInput(input, argLabel(arg.description, arg.name))}</Fragment>;
+    // the arguments' words are the schema's Chinese descriptions; English names them as the letter's fields
+    const words = locale === DEFAULT_LOCALE ? argLabel(arg.description, arg.name) : { label: translate(`resources.Letter.fields.${name}`, { _: arg.name }) };
+    return <Fragment key={name}>{labelledInput(input, words)}</Fragment>;
   };
   const channel = useWatch({ name: 'channel' }) as string | undefined;
   // PR4: an anonymous writer leaves no identity
@@ -44,7 +49,7 @@ function LetterInputs({ model, letters, args, editing = false }: InputsProps) {
           <Box key={s.id} sx={{ width: '100%' }}>
             {i > 0 && <Divider sx={{ my: 1 }} />}
             <Typography variant="subtitle1" component="h2" sx={{ mb: 1 }}>
-              {s.title}
+              {translate(s.title)}
             </Typography>
             {shown.map(field)}
             {s.id === 'writer' && !editing && !anonymous && <RepeatWriter />}
@@ -63,11 +68,12 @@ function RepeatWriter() {
   const { data, total } = useGetList('Letter', { filter: filter ?? {}, pagination: { page: 1, perPage: 5 }, sort: { field: 'receivedOn', order: 'DESC' } }, { enabled: !!filter });
   const createPath = useCreatePath();
   const enumLabel = useEnumLabel();
+  const translate = useTranslate();
   if (!filter || !data?.length) return null;
   return (
     <Alert severity="info" sx={{ mb: 2 }} data-testid="repeat-writer">
       <Typography variant="body2" sx={{ mb: 0.5 }}>
-        {filter.writerIdNumber ? '此身份证号' : '此电话'}此前来信 {total} 件，请核对是否为重复来信：
+        {translate(filter.writerIdNumber ? 'app.letters.repeat_id' : 'app.letters.repeat_phone', { smart_count: total })}
       </Typography>
       {data.map((l: any) => (
         <Typography variant="body2" key={l.id}>
@@ -75,7 +81,8 @@ function RepeatWriter() {
           <Link href={`#${createPath({ resource: 'Letter', id: l.id, type: 'show' })}`} target="_blank" rel="noopener">
             {l.serialNumber}
           </Link>{' '}
-          {l.title}（{l.receivedOn}，{enumLabel('LetterStatus', l.status)}）
+          <span data-record-text>{l.title}</span>
+          {translate('app.letters.repeat_item', { day: l.receivedOn, status: enumLabel('LetterStatus', l.status) })}
         </Typography>
       ))}
     </Alert>
@@ -87,15 +94,16 @@ export function LetterCreate({ model, letters }: Props) {
   const { identity } = useGetIdentity();
   const notify = useNotify();
   const redirect = useRedirect();
+  const translate = useTranslate();
   if (!identity) return null;
   const defaults = { organizationId: (identity as any).organizationId, channel: 'POST', receivedOn: todayInChina(), urgency: 'NORMAL', isAnonymous: false };
   return (
     <Create
-      title="登记来信"
+      title="app.letters.register"
       mutationOptions={{
         // the serial number is what the clerk writes on the paper letter
         onSuccess: (letter: any) => {
-          notify(`已登记，编号 ${letter.serialNumber}`, { type: 'success' });
+          notify(translate('app.letters.registered', { serial: letter.serialNumber }), { type: 'success' });
           redirect('show', 'Letter', letter.id);
         },
       }}
@@ -110,7 +118,7 @@ export function LetterCreate({ model, letters }: Props) {
 /** 修改登记信息: the descriptive entries only (state, serial number and owner change by their steps). */
 export function LetterEdit({ model, letters }: Props) {
   return (
-    <Edit mutationMode="pessimistic" redirect="show" title="修改登记信息">
+    <Edit mutationMode="pessimistic" redirect="show" title="app.letters.edit">
       <SimpleForm sx={{ maxWidth: 880 }}>
         <LetterInputs model={model} letters={letters} args={letters.updateArgs ?? []} editing />
       </SimpleForm>

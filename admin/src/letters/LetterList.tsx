@@ -1,5 +1,5 @@
 import { Chip, Tab, Tabs, Tooltip, Typography, useMediaQuery } from '@mui/material';
-import { CreateButton, DataTable, FilterButton, List, SearchInput, SelectInput, SimpleList, TopToolbar, useListContext } from 'react-admin';
+import { CreateButton, DataTable, FilterButton, List, SearchInput, SelectInput, SimpleList, TopToolbar, useListContext, useTranslate } from 'react-admin';
 import { ExportButton } from '../export/ExportButton';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { enumChoices, useEnumLabel } from '../schema-ui/fields';
@@ -13,15 +13,15 @@ const DUE_FIRST = { field: 'nextDueOn', order: 'ASC' } as const;
 
 /** The jobs a clerk opens the register for: my work, due soon, overdue, everything. */
 export const LETTER_TABS = [
-  { id: 'mine', label: '待我办理', filter: () => ({ actionableByMe: true }), sort: NEWEST },
-  { id: 'soon', label: '即将到期', filter: () => ({ nextDueOn_gte: todayInChina(), nextDueOn_lte: addDays(todayInChina(), 7) }), sort: DUE_FIRST },
-  { id: 'overdue', label: '已超期', filter: () => ({ overdue: true }), sort: DUE_FIRST },
-  { id: 'all', label: '全部', filter: () => ({}), sort: NEWEST },
+  { id: 'mine', label: 'app.letters.tabs.mine', filter: () => ({ actionableByMe: true }), sort: NEWEST },
+  { id: 'soon', label: 'app.letters.tabs.soon', filter: () => ({ nextDueOn_gte: todayInChina(), nextDueOn_lte: addDays(todayInChina(), 7) }), sort: DUE_FIRST },
+  { id: 'overdue', label: 'app.letters.tabs.overdue', filter: () => ({ overdue: true }), sort: DUE_FIRST },
+  { id: 'all', label: 'app.letters.tabs.all', filter: () => ({}), sort: NEWEST },
 ] as const;
 const TAB_KEYS = ['actionableByMe', 'nextDueOn_gte', 'nextDueOn_lte', 'overdue'];
 /** The register's own words for the narrowings a dashboard card sets. */
 const chipText = (key: string, value: unknown): string | undefined =>
-  (({ open: value ? '办理中' : '已办结', isImportant: value ? '重要' : '非重要', urgency: value === 'URGENT' ? '紧急' : undefined }) as Record<string, string | undefined>)[key];
+  (({ open: value ? 'app.letters.chips.open' : 'app.letters.chips.closed', isImportant: value ? 'app.letters.chips.important' : 'app.letters.chips.not_important', urgency: value === 'URGENT' ? 'app.letters.chips.urgent' : undefined }) as Record<string, string | undefined>)[key];
 
 /** Filters the page shows itself: the tabs, the search and the 筛选 inputs. */
 const SHOWN_FILTERS = new Set([...TAB_KEYS, 'q', 'status', 'channel']);
@@ -35,6 +35,7 @@ function tabOf(filter: Record<string, unknown>): string {
 
 function JobTabs() {
   const { filterValues, setFilters, displayedFilters, setSort } = useListContext();
+  const translate = useTranslate();
   const rest = Object.fromEntries(Object.entries(filterValues ?? {}).filter(([k]) => !TAB_KEYS.includes(k)));
   const choose = (id: string) => {
     const tab = LETTER_TABS.find((t) => t.id === id)!;
@@ -44,36 +45,31 @@ function JobTabs() {
   return (
     <Tabs value={tabOf(filterValues ?? {})} onChange={(_e, id) => choose(id)} variant="scrollable">
       {LETTER_TABS.map((t) => (
-        <Tab key={t.id} value={t.id} label={t.label} />
+        <Tab key={t.id} value={t.id} label={translate(t.label)} />
       ))}
     </Tabs>
   );
 }
 
-const EMPTY: Record<string, string> = {
-  mine: '没有待我办理的来信。',
-  soon: '七日内没有到期的来信。',
-  overdue: '没有超期的来信。',
-  all: '没有符合条件的来信。',
-};
-
 /** What an empty tab says: nothing to do is good news; the other tabs are one click away. */
 function EmptyTab() {
   const { filterValues } = useListContext();
+  const translate = useTranslate();
   return (
     <Typography data-testid="list-empty" variant="body2" color="text.secondary" sx={{ p: 2 }}>
-      {EMPTY[tabOf(filterValues ?? {})]}
+      {translate(`app.letters.empty.${tabOf(filterValues ?? {})}`)}
     </Typography>
   );
 }
 
 function DueChip({ record }: { record: any }) {
   if (!record?.nextDueOn) return null;
+  const translate = useTranslate();
   const today = todayInChina();
   const days = daysFrom(today, record.nextDueOn);
   return (
-    <Tooltip title={`下一时限 ${record.nextDueOn}`}>
-      <Chip size="small" color={days < 0 ? 'error' : days <= 2 ? 'warning' : 'default'} label={dueInDays(days)} />
+    <Tooltip title={translate('app.letters.next_due_on', { day: record.nextDueOn })}>
+      <Chip size="small" color={days < 0 ? 'error' : days <= 2 ? 'warning' : 'default'} label={dueInDays(days, translate)} />
     </Tooltip>
   );
 }
@@ -87,13 +83,14 @@ const LIST_QUERY = { meta: { sparseFields: LETTER_LIST_FIELDS } };
 /** The register as a clerk reads it, per job; a row opens the letter's page. */
 export function LetterList({ model, letters }: { model: SchemaModel; letters: ResourceModel }) {
   const label = useEnumLabel();
+  const translate = useTranslate();
   const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
   return (
     <List
       filters={[
         <SearchInput source="q" key="q" alwaysOn />,
-        <SelectInput source="status" key="status" label="办理状态" choices={enumChoices(model, 'LetterStatus')} />,
-        <SelectInput source="channel" key="channel" label="渠道" choices={enumChoices(model, 'LetterChannel')} />,
+        <SelectInput source="status" key="status" label="app.letters.status_filter" choices={enumChoices(model, 'LetterStatus')} />,
+        <SelectInput source="channel" key="channel" label="app.letters.fields.channel" choices={enumChoices(model, 'LetterChannel')} />,
       ]}
       filterDefaultValues={{ actionableByMe: true }}
       queryOptions={LIST_QUERY}
@@ -102,7 +99,7 @@ export function LetterList({ model, letters }: { model: SchemaModel; letters: Re
       actions={
         <TopToolbar>
           <FilterButton />
-          {letters.createArgs && <CreateButton label="登记来信" />}
+          {letters.createArgs && <CreateButton label="app.letters.register" />}
           <ExportButton />
         </TopToolbar>
       }
@@ -120,14 +117,14 @@ export function LetterList({ model, letters }: { model: SchemaModel; letters: Re
         />
       ) : (
       <DataTable rowClick="show" bulkActionButtons={false} empty={<EmptyTab />} sx={{ '& .MuiTableCell-head': { whiteSpace: 'nowrap' }, '& .MuiTableCell-root': { px: 1 } }}>
-        <DataTable.Col source="serialNumber" label="编号" sx={NOWRAP} />
-        <DataTable.Col source="title" label="标题" sx={{ minWidth: 160 }} />
-        <DataTable.Col source="writerName" label="来信人" disableSort sx={NOWRAP} render={(r: any) => (r.isAnonymous ? '匿名' : (r.writerName ?? ''))} />
-        <DataTable.Col source="channel" label="渠道" sx={{ minWidth: 72 }} render={(r: any) => label('LetterChannel', r.channel)} />
-        <DataTable.Col source="status" label="状态" sx={NOWRAP} render={(r: any) => label('LetterStatus', r.status)} />
-        <DataTable.Col source="ownerName" label="首问责任人" />
-        <DataTable.Col source="leadDepartmentName" label="主办单位" disableSort />
-        <DataTable.Col source="nextDueOn" label="下一时限" sx={NOWRAP} render={(r: any) => <DueChip record={r} />} />
+        <DataTable.Col source="serialNumber" label="app.letters.fields.serialNumber" sx={NOWRAP} />
+        <DataTable.Col source="title" label="app.letters.fields.title" sx={{ minWidth: 160 }} />
+        <DataTable.Col source="writerName" label="app.letters.fields.writer" disableSort sx={NOWRAP} render={(r: any) => (r.isAnonymous ? translate('app.letters.anonymous') : (r.writerName ?? ''))} />
+        <DataTable.Col source="channel" label="app.letters.fields.channel" sx={{ minWidth: 72 }} render={(r: any) => label('LetterChannel', r.channel)} />
+        <DataTable.Col source="status" label="app.letters.fields.status" sx={NOWRAP} render={(r: any) => label('LetterStatus', r.status)} />
+        <DataTable.Col source="ownerName" label="app.letters.fields.owner" />
+        <DataTable.Col source="leadDepartmentName" label="app.letters.fields.leadDepartment" disableSort />
+        <DataTable.Col source="nextDueOn" label="app.letters.fields.nextDue" sx={NOWRAP} render={(r: any) => <DueChip record={r} />} />
       </DataTable>
       )}
     </List>

@@ -23,30 +23,31 @@ interface Props {
 function Summary() {
   const r = useRecordContext<any>();
   const enumLabel = useEnumLabel();
+  const translate = useTranslate();
   if (!r) return null;
-  const writer = r.isAnonymous ? '匿名' : [r.writerName, r.writerPhoneMasked].filter(Boolean).join(' ');
+  const writer = r.isAnonymous ? translate('app.letters.anonymous') : [r.writerName, r.writerPhoneMasked].filter(Boolean).join(' ');
   return (
     <Stack spacing={1.5}>
       <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
-        <Typography variant="h6" component="h2">
+        <Typography variant="h6" component="h2" data-record-text>
           {r.title}
         </Typography>
         <Chip size="small" color="primary" label={enumLabel('LetterStatus', r.status)} data-testid="letter-status" />
-        {r.urgency === 'URGENT' && <Chip size="small" color="error" label="紧急" />}
-        {r.isImportant && <Chip size="small" color="warning" label="重要" />}
+        {r.urgency === 'URGENT' && <Chip size="small" color="error" label={translate('app.letters.chips.urgent')} />}
+        {r.isImportant && <Chip size="small" color="warning" label={translate('app.letters.chips.important')} />}
       </Stack>
       <Stack direction="row" spacing={3} rowGap={1.5} flexWrap="wrap" useFlexGap>
-        <Fact label="编号" value={r.serialNumber} />
-        <Fact label="渠道" value={enumLabel('LetterChannel', r.channel)} />
-        <Fact label="收到日期" value={r.receivedOn} />
-        <Fact label="登记机构" value={r.organizationName} />
-        <Fact label="来信人" value={writer} />
-        <Fact label="首问责任人" value={r.ownerName} />
-        <Fact label="主办单位" value={r.leadDepartmentName} />
-        <Fact label="经办委员/代表" value={r.memberName} />
+        <Fact label="app.letters.fields.serialNumber" value={r.serialNumber} />
+        <Fact label="app.letters.fields.channel" value={enumLabel('LetterChannel', r.channel)} />
+        <Fact label="app.letters.fields.receivedOn" value={r.receivedOn} />
+        <Fact label="app.letters.fields.organization" value={r.organizationName} />
+        <Fact label="app.letters.fields.writer" value={writer} />
+        <Fact label="app.letters.fields.owner" value={r.ownerName} />
+        <Fact label="app.letters.fields.leadDepartment" value={r.leadDepartmentName} />
+        <Fact label="app.letters.fields.member" value={r.memberName} />
       </Stack>
       <WriterButtons letter={r} />
-      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }} data-record-text>
         {r.content}
       </Typography>
     </Stack>
@@ -57,16 +58,17 @@ function Summary() {
 function Deadlines() {
   const r = useRecordContext<any>();
   const enumLabel = useEnumLabel();
+  const translate = useTranslate();
   const list: DeadlineValue[] = r?.deadlines ?? [];
   if (!list.length) return null;
   return (
-    <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap aria-label="办理时限">
+    <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap aria-label={translate('app.letters.deadlines')}>
       {list.map((d) => (
-        <Tooltip key={`${d.measure}-${d.dueOn}`} title={ruleText(d)}>
+        <Tooltip key={`${d.measure}-${d.dueOn}`} title={ruleText(d, translate)}>
           <Chip
             variant={d.done ? 'outlined' : 'filled'}
             color={deadlineTone(d)}
-            label={`${enumLabel('LetterDeadlineMeasure', d.measure)} ${d.dueOn} ${deadlineText(d)}`}
+            label={`${enumLabel('LetterDeadlineMeasure', d.measure)} ${d.dueOn} ${deadlineText(d, translate)}`}
           />
         </Tooltip>
       ))}
@@ -88,12 +90,12 @@ function Steps({ model, letters }: Props) {
   if (!buttons.length && !rate) {
     return (
       <Typography variant="body2" color="text.secondary">
-        您在此件上暂无可办理的步骤。
+        {translate('app.letters.no_steps')}
       </Typography>
     );
   }
   return (
-    <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap aria-label="办理步骤">
+    <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap aria-label={translate('app.letters.steps')}>
       {buttons.map(({ a, verb }) => (
         <VerbButton key={a.action} model={model} letters={letters} verb={verb!} label={translate(`app.verbs.${a.action}`, { _: a.label })} primary={a.primary} letter={{ id: r.id, version: r.version }} />
       ))}
@@ -126,18 +128,18 @@ export function LetterShow({ model, letters }: Props) {
             <PrintMenu />
             <Divider />
             <Typography variant="subtitle1" component="h3">
-              办理记录
+              {translate('app.letters.history')}
             </Typography>
             <ReferenceManyField reference="LetterEvent" target="letterId" sort={{ field: 'id', order: 'ASC' }} perPage={100}>
               {phone ? (
                 <Timeline />
               ) : (
                 <DataTable bulkActionButtons={false} rowClick={false}>
-                  <DataTable.Col source="occurredAt" label="时间" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => chinaDateTime(e.occurredAt)} />
-                  <DataTable.Col source="actionLabel" label="步骤" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => translate(`app.verbs.${e.action}`, { _: e.actionLabel })} />
-                  <DataTable.Col source="toStatus" label="状态" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => enumLabel('LetterStatus', e.toStatus)} />
-                  <DataTable.Col source="actorName" label="经办人" />
-                  <DataTable.Col source="note" label="说明" />
+                  <DataTable.Col source="occurredAt" label="app.letters.history_fields.time" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => chinaDateTime(e.occurredAt)} />
+                  <DataTable.Col source="actionLabel" label="app.letters.history_fields.step" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => translate(`app.verbs.${e.action}`, { _: e.actionLabel })} />
+                  <DataTable.Col source="toStatus" label="app.letters.history_fields.status" sx={{ whiteSpace: 'nowrap' }} render={(e: any) => enumLabel('LetterStatus', e.toStatus)} />
+                  <DataTable.Col source="actorName" label="app.letters.history_fields.actor" />
+                  <DataTable.Col source="note" label="app.letters.history_fields.note" />
                 </DataTable>
               )}
             </ReferenceManyField>
@@ -172,5 +174,6 @@ function Timeline() {
 
 function LetterTitle() {
   const r = useRecordContext<any>();
-  return <span>{r ? `来信 ${r.serialNumber}` : '来信'}</span>;
+  const translate = useTranslate();
+  return <span>{r ? translate('app.letters.title', { serial: r.serialNumber }) : translate('app.letters.title_plain')}</span>;
 }

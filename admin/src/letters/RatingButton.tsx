@@ -1,5 +1,5 @@
 import { Alert } from '@mui/material';
-import { RadioButtonGroupInput, SelectInput, TextInput, required, useNotify, useRefresh } from 'react-admin';
+import { RadioButtonGroupInput, SelectInput, TextInput, required, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { graphql } from '../providers/authProvider';
 import { ratingConsequence, ratingSource } from './rating';
@@ -9,19 +9,12 @@ const RATE = `mutation ($letterId: ID!, $rating: SatisfactionRating!, $source: R
   rateLetter(letterId: $letterId, rating: $rating, source: $source, method: $method, comment: $comment) { id reopenedLetter escalatedLetter }
 }`;
 
-const RATINGS = [
-  { id: 'SATISFIED', name: '满意' },
-  { id: 'BASICALLY_SATISFIED', name: '基本满意' },
-  { id: 'DISSATISFIED', name: '不满意' },
-];
-const METHODS = [
-  { id: 'PHONE', name: '电话回访' },
-  { id: 'VISIT', name: '当面或上门回访' },
-  { id: 'FORM', name: '书面测评表' },
-];
+const RATINGS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'].map((id) => ({ id, name: `app.letters.rating.ratings.${id}` }));
+const METHODS = ['PHONE', 'VISIT', 'FORM'].map((id) => ({ id, name: `app.letters.rating.methods.${id}` }));
 
 function Consequence({ letter }: { letter: any }) {
-  const text = ratingConsequence(useWatch({ name: 'rating' }), letter);
+  const translate = useTranslate();
+  const text = ratingConsequence(useWatch({ name: 'rating' }), letter, translate);
   return text ? (
     <Alert severity="warning" sx={{ mb: 1 }} data-testid="rating-consequence">
       {text}
@@ -33,6 +26,7 @@ function Consequence({ letter }: { letter: any }) {
 export function RatingButton({ letter }: { letter: any }) {
   const notify = useNotify();
   const refresh = useRefresh();
+  const translate = useTranslate();
   const send = async (v: Record<string, any>) => {
     const { rateLetter: r } = await graphql<any>(RATE, {
       letterId: String(letter.id),
@@ -41,15 +35,15 @@ export function RatingButton({ letter }: { letter: any }) {
       source: ratingSource(v.method),
       comment: v.comment || null,
     });
-    notify(r.reopenedLetter ? '已登记评价，来信退回重新办理' : r.escalatedLetter ? '已登记评价，来信已上报领导' : '已登记评价', { type: 'success' });
+    notify(r.reopenedLetter ? 'app.letters.rating.saved_reopened' : r.escalatedLetter ? 'app.letters.rating.saved_escalated' : 'app.letters.rating.saved', { type: 'success' });
     refresh();
   };
   return (
-    <StepDialog label="登记满意度" id="rateLetter" fieldNames={['rating', 'method', 'comment']} defaultValues={{ method: 'PHONE' }} submitLabel="保存" send={send}>
-      <RadioButtonGroupInput source="rating" label="评价" choices={RATINGS} validate={required()} translateChoice={false} />
+    <StepDialog label={translate('app.letters.rating.button')} id="rateLetter" fieldNames={['rating', 'method', 'comment']} defaultValues={{ method: 'PHONE' }} submitLabel="app.letters.rating.save" send={send}>
+      <RadioButtonGroupInput source="rating" label="app.letters.rating.rating" choices={RATINGS} validate={required()} />
       <Consequence letter={letter} />
-      <SelectInput source="method" label="评价方式" choices={METHODS} validate={required()} translateChoice={false} fullWidth />
-      <TextInput source="comment" label="意见" helperText="不满意时请记下原因" multiline fullWidth />
+      <SelectInput source="method" label="app.letters.rating.method" choices={METHODS} validate={required()} fullWidth />
+      <TextInput source="comment" label="app.letters.rating.comment" helperText="app.letters.rating.comment_hint" multiline fullWidth />
     </StepDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
-import { Form, SaveButton } from 'react-admin';
+import { Form, SaveButton, useTranslate } from 'react-admin';
 import { ApiError, withoutField } from '../providers/authProvider';
 
 export interface StepDialogProps {
@@ -21,8 +21,9 @@ export interface StepDialogProps {
  * A button opening a dialog that takes one step of a letter: the server's refusal is shown at its
  * field, in Chinese, or above the form when it names none.
  */
-export function StepDialog({ label, id, variant = 'outlined', fieldNames, defaultValues, submitLabel = '确定', send, children }: StepDialogProps) {
+export function StepDialog({ label, id, variant = 'outlined', fieldNames, defaultValues, submitLabel = 'app.common.ok', send, children }: StepDialogProps) {
   const [open, setOpen] = useState(false);
+  const translate = useTranslate();
   const [error, setError] = useState<string | null>(null);
   const submit = async (values: Record<string, any>) => {
     setError(null);
@@ -54,7 +55,7 @@ export function StepDialog({ label, id, variant = 'outlined', fieldNames, defaul
             {children}
           </DialogContent>
           <DialogActions>
-            <Button onClick={() => setOpen(false)}>取消</Button>
+            <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
             <SaveButton label={submitLabel} alwaysEnable icon={<></>} />
           </DialogActions>
         </Form>

@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react';
-import { useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { DEFAULT_LOCALE } from '../i18n/i18nProvider';
 import { ApiError, graphql } from '../providers/authProvider';
 import type { ResourceModel, SchemaModel } from '../providers/schema';
 import { inputFor } from '../schema-ui/inputs';
@@ -31,6 +32,10 @@ export function VerbButton({ model, letters, verb, label, letter, primary }: Ver
   const later = ASKED_AFTER_REFUSAL[verb.action];
   const [asked, setAsked] = useState(false);
   const args = verb.args.filter((a) => a.name !== later || asked);
+  const [locale] = useLocaleState();
+  // the step's words are the schema's Chinese descriptions; English names the argument as the letter's field
+  const english = locale !== DEFAULT_LOCALE;
+  const argLabel = (a: VerbModel['args'][number]) => (english ? translate(`resources.Letter.fields.${a.name}`, { _: a.label }) : a.label);
   const send = async (values: Record<string, unknown>) => {
     try {
       await graphql(verb.document, verbVariables(verb, letter, values));
@@ -45,10 +50,10 @@ export function VerbButton({ model, letters, verb, label, letter, primary }: Ver
     <StepDialog label={label} id={verb.action} variant={primary ? 'contained' : 'outlined'} fieldNames={args.map((a) => a.name)} defaultValues={verbDefaults(verb, todayInChina())} send={send}>
       {args.map((a) =>
         PICKED_BY_QUERY[verb.action] === a.name ? (
-          <HandOverPicker key={a.name} source={a.name} label={a.label} letterId={String(letter.id)} />
+          <HandOverPicker key={a.name} source={a.name} label={argLabel(a)} letterId={String(letter.id)} />
         ) : labelledInput(inputFor(model, letters, a) as ReactElement<any>, {
-          label: a.label,
-          hint: a.name === later ? translate('app.verbs.confirmNamed') : a.hint,
+          label: argLabel(a),
+          hint: a.name === later ? translate('app.verbs.confirmNamed') : english ? null : a.hint,
           filter: a.reference === 'Department' ? { notInvolvedInLetterId: String(letter.id) } : undefined,
         }),
       )}

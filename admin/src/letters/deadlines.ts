@@ -1,3 +1,5 @@
+import { zhT, type Translate } from '../i18n/translate';
+
 /**
  * How a letter's deadlines read on its page and in its list (DL1): each with the rule it comes from,
  * red when passed. Pure: unit-tested in test/admin/letter-verbs.test.ts.
@@ -15,12 +17,12 @@ export interface DeadlineValue {
 export type Tone = 'error' | 'warning' | 'success' | 'default';
 
 /** 已超期 3 个工作日 / 剩 2 个工作日 / 今天到期 / 已完成. */
-export function deadlineText(d: Pick<DeadlineValue, 'done' | 'overdue' | 'daysLeft'>): string {
-  if (d.done) return '已完成';
+export function deadlineText(d: Pick<DeadlineValue, 'done' | 'overdue' | 'daysLeft'>, t: Translate = zhT): string {
+  if (d.done) return t('app.letters.due.done');
   if (d.daysLeft === null) return '';
-  if (d.overdue) return `已超期 ${Math.abs(d.daysLeft)} 个工作日`;
-  if (d.daysLeft === 0) return '今天到期';
-  return `剩 ${d.daysLeft} 个工作日`;
+  if (d.overdue) return t('app.letters.due.overdue_working', { smart_count: Math.abs(d.daysLeft) });
+  if (d.daysLeft === 0) return t('app.letters.due.today');
+  return t('app.letters.due.left_working', { smart_count: d.daysLeft });
 }
 
 export function deadlineTone(d: Pick<DeadlineValue, 'done' | 'overdue' | 'daysLeft'>): Tone {
@@ -31,7 +33,8 @@ export function deadlineTone(d: Pick<DeadlineValue, 'done' | 'overdue' | 'daysLe
 }
 
 /** The rule a deadline comes from, as the office reads it: 办理时限依据：MB5：15 个工作日. */
-export const ruleText = (d: Pick<DeadlineValue, 'ruleRef' | 'provisional'>) => `依据：${d.ruleRef}${d.provisional ? '（暂定：该年度节假日尚未录入）' : ''}`;
+export const ruleText = (d: Pick<DeadlineValue, 'ruleRef' | 'provisional'>, t: Translate = zhT) =>
+  `${t('app.letters.due.rule', { rule: d.ruleRef })}${d.provisional ? t('app.letters.due.provisional') : ''}`;
 
 /** The day a letter's list tab "即将到期" reaches: today + 7 calendar days (YYYY-MM-DD, UTC-safe). */
 export function addDays(day: string, days: number): string {
@@ -56,8 +59,8 @@ export function daysFrom(from: string, to: string): number {
 }
 
 /** A list's due chip, in calendar days (the letter's page gives working days by rule): 超期 5 天 / 今天到期 / 剩 3 天. */
-export function dueInDays(days: number): string {
-  if (days < 0) return `超期 ${-days} 天`;
-  if (days === 0) return '今天到期';
-  return `剩 ${days} 天`;
+export function dueInDays(days: number, t: Translate = zhT): string {
+  if (days < 0) return t('app.letters.due.overdue_days', { smart_count: -days });
+  if (days === 0) return t('app.letters.due.today');
+  return t('app.letters.due.left_days', { smart_count: days });
 }

@@ -1,9 +1,9 @@
 /** The registration form's layout (信访登记表, PV1). Pure data: checked against the schema in a test. */
 export const REGISTER_SECTIONS = [
-  { id: 'matter', title: '来信事项', fields: ['channel', 'receivedOn', 'title', 'content', 'category', 'urgency', 'isImportant', 'community'] },
-  { id: 'writer', title: '来信人', fields: ['isAnonymous', 'writerName', 'writerPhone', 'writerIdNumber', 'writerUnit', 'writerAddress', 'writerCount', 'constituentId'] },
-  { id: 'involved', title: '涉及（被反映）的单位和人员', fields: ['involvedDepartmentIds', 'involvedPersons'] },
-  { id: 'registration', title: '登记与交办', fields: ['organizationId', 'memberId', 'higherOfficeDueOn', 'higherOfficeName'] },
+  { id: 'matter', title: 'app.letters.sections.matter', fields: ['channel', 'receivedOn', 'title', 'content', 'category', 'urgency', 'isImportant', 'community'] },
+  { id: 'writer', title: 'app.letters.sections.writer', fields: ['isAnonymous', 'writerName', 'writerPhone', 'writerIdNumber', 'writerUnit', 'writerAddress', 'writerCount', 'constituentId'] },
+  { id: 'involved', title: 'app.letters.sections.involved', fields: ['involvedDepartmentIds', 'involvedPersons'] },
+  { id: 'registration', title: 'app.letters.sections.registration', fields: ['organizationId', 'memberId', 'higherOfficeDueOn', 'higherOfficeName'] },
 ] as const;
 
 /** The fields a channel brings: a mailbox letter's mailbox and opening (MB3), a reception's issue (ST4). */

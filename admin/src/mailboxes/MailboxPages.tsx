@@ -15,6 +15,7 @@ import {
   useGetOne,
   usePermissions,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { ExportButton } from '../export/ExportButton';
 import { todayInChina } from '../letters/deadlines';
@@ -24,21 +25,24 @@ import { hasRole } from '../providers/access';
 import { Fact } from '../schema-ui/Fact';
 import { useEnumLabel } from '../schema-ui/fields';
 import { openingState, type MailboxValue } from './mailboxes';
+import type { Translate } from '../i18n/translate';
 import { OPENS_MAILBOXES, READS_MAILBOX_REGISTER } from './roles';
 
 
 function OpeningChip({ record }: { record: any }) {
-  if (!record?.openingDueOn || !record.isActive) return record && !record.isActive ? <Chip size="small" label="已停用" /> : null;
-  const s = openingState(record, todayInChina());
-  return <Chip size="small" color={s.tone} label={s.text} title={`应于 ${record.openingDueOn} 前开启`} />;
+  const translate = useTranslate();
+  if (!record?.openingDueOn || !record.isActive) return record && !record.isActive ? <Chip size="small" label={translate('app.mailboxes.inactive')} /> : null;
+  const s = openingState(record, todayInChina(), translate);
+  return <Chip size="small" color={s.tone} label={s.text} title={translate('app.mailboxes.due_by', { day: record.openingDueOn })} />;
 }
 
 function OpenButton({ record }: { record: any }) {
   const { permissions } = usePermissions();
+  const translate = useTranslate();
   if (!record?.isActive || !hasRole(permissions, OPENS_MAILBOXES)) return null;
   return (
     <MuiButton size="small" variant="contained" component={Link} to={`/Mailbox/${record.id}/open`} onClick={(e) => e.stopPropagation()} startIcon={<MarkunreadMailboxIcon />}>
-      开启信箱
+      {translate('app.mailboxes.open')}
     </MuiButton>
   );
 }
@@ -47,6 +51,7 @@ function OpenButton({ record }: { record: any }) {
 function OverdueMailboxes() {
   const [state, setState] = useState<{ rows: any[]; count: number } | null>(null);
   const createPath = useCreatePath();
+  const translate = useTranslate();
   useEffect(() => {
     graphql<{ overdueMailboxes: any[]; _overdueMailboxesMeta: { count: number } }>(
       `{ overdueMailboxes(perPage: 5) { id name openingDueOn } _overdueMailboxesMeta { count } }`,
@@ -56,17 +61,17 @@ function OverdueMailboxes() {
   const today = todayInChina();
   return (
     <Alert severity="warning" sx={{ mb: 1 }} data-testid="overdue-mailboxes">
-      超过开启周期未开启的信箱 {state.count} 个：
+      {translate('app.mailboxes.overdue', { smart_count: state.count })}
       {state.rows.map((m, i) => (
         <span key={m.id}>
-          {i > 0 && '、'}
-          <MuiLink component={Link} to={createPath({ resource: 'Mailbox', id: m.id, type: 'show' })}>
+          {i > 0 && translate('app.list_separator')}
+          <MuiLink component={Link} to={createPath({ resource: 'Mailbox', id: m.id, type: 'show' })} data-record-text>
             {m.name}
           </MuiLink>
-          （{openingState(m, today).text}）
+          {translate('app.mailboxes.overdue_item', { state: openingState(m, today, translate).text })}
         </span>
       ))}
-      {state.count > state.rows.length && ' 等'}
+      {state.count > state.rows.length && translate('app.mailboxes.and_more')}
     </Alert>
   );
 }
@@ -75,6 +80,8 @@ function OverdueMailboxes() {
 export function MailboxList({ mailboxes }: { mailboxes: ResourceModel }) {
   const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
   const { permissions } = usePermissions();
+  const translate = useTranslate();
+  const never = translate('app.mailboxes.never_opened');
   return (
     <List
       filters={[<SearchInput source="q" key="q" alwaysOn />]}
@@ -83,33 +90,33 @@ export function MailboxList({ mailboxes }: { mailboxes: ResourceModel }) {
         <TopToolbar>
           {hasRole(permissions, READS_MAILBOX_REGISTER) && (
             <MuiButton size="small" component={Link} to="/mailbox-register">
-              信箱工作台账
+              {translate('app.mailboxes.register')}
             </MuiButton>
           )}
-          {mailboxes.createArgs && <CreateButton label="设立信箱" />}
+          {mailboxes.createArgs && <CreateButton label="app.mailboxes.create" />}
           <ExportButton />
         </TopToolbar>
       }
       empty={
         <Stack data-testid="list-empty" spacing={1} sx={{ p: 2 }}>
-          <Typography>还没有委员信箱。</Typography>
+          <Typography>{translate('app.mailboxes.empty')}</Typography>
           <Typography variant="body2" color="text.secondary">
-            办公室设立信箱并确定负责委员后，信箱在这里列出。
+            {translate('app.mailboxes.empty_hint')}
           </Typography>
         </Stack>
       }
     >
       <OverdueMailboxes />
       {phone ? (
-        <SimpleList linkType="show" primaryText={(r: any) => r.name} secondaryText={(r: any) => `负责委员 ${r.leadMemberName ?? ''} · 最近开启 ${r.lastOpenedOn ?? '尚未开启'}`} tertiaryText={(r: any) => <OpeningChip record={r} />} />
+        <SimpleList linkType="show" primaryText={(r: any) => r.name} secondaryText={(r: any) => translate('app.mailboxes.phone_line', { lead: r.leadMemberName ?? '', last: r.lastOpenedOn ?? never })} tertiaryText={(r: any) => <OpeningChip record={r} />} />
       ) : (
         <DataTable rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="code" label="编码" sx={{ whiteSpace: 'nowrap' }} />
-          <DataTable.Col source="name" label="信箱" />
-          <DataTable.Col source="community" label="所在社区" />
-          <DataTable.Col source="leadMemberName" label="负责委员" disableSort sx={{ whiteSpace: 'nowrap' }} />
-          <DataTable.Col source="lastOpenedOn" label="最近开启" sx={{ whiteSpace: 'nowrap' }} render={(r: any) => r.lastOpenedOn ?? '尚未开启'} />
-          <DataTable.Col source="openingDueOn" label="开启时限" disableSort render={(r: any) => <OpeningChip record={r} />} />
+          <DataTable.Col source="code" label="app.mailboxes.fields.code" sx={{ whiteSpace: 'nowrap' }} />
+          <DataTable.Col source="name" label="app.mailboxes.fields.name" />
+          <DataTable.Col source="community" label="app.mailboxes.fields.community" />
+          <DataTable.Col source="leadMemberName" label="app.mailboxes.fields.lead" disableSort sx={{ whiteSpace: 'nowrap' }} />
+          <DataTable.Col source="lastOpenedOn" label="app.mailboxes.fields.lastOpenedOn" sx={{ whiteSpace: 'nowrap' }} render={(r: any) => r.lastOpenedOn ?? never} />
+          <DataTable.Col source="openingDueOn" label="app.mailboxes.fields.openingDue" disableSort render={(r: any) => <OpeningChip record={r} />} />
           <DataTable.Col source="id" label="" disableSort render={(r: any) => <OpenButton record={r} />} />
         </DataTable>
       )}
@@ -120,27 +127,28 @@ export function MailboxList({ mailboxes }: { mailboxes: ResourceModel }) {
 function MailboxSummary() {
   const r = useRecordContext<any>();
   const { data: group } = useGetOne('LiaisonGroup', { id: r?.liaisonGroupId }, { enabled: !!r?.liaisonGroupId });
+  const translate = useTranslate();
   if (!r) return null;
   return (
     <Stack spacing={1.5}>
       <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
-        <Typography variant="h6" component="h2">
+        <Typography variant="h6" component="h2" data-record-text>
           {r.name}
         </Typography>
         <OpeningChip record={r} />
       </Stack>
       <Stack direction="row" spacing={3} rowGap={1.5} flexWrap="wrap" useFlexGap>
-        <Fact label="编码" value={r.code} />
-        <Fact label="所在社区" value={r.community} />
-        <Fact label="设置地点" value={r.address} />
-        <Fact label="负责委员" value={r.leadMemberName} />
-        <Fact label="轮值委员" value={r.rotationMemberIds?.length ? `${r.rotationMemberIds.length} 人` : null} />
-        <Fact label="委员活动小组" value={group?.name} />
-        <Fact label="小组组长（批准代开）" value={group?.leaderMemberName} />
-        <Fact label="设立日期" value={r.installedOn} />
-        <Fact label="开启周期" value={r.openingPeriodDays ? `${r.openingPeriodDays} 天` : '半个月（按机构规定）'} />
-        <Fact label="最近开启" value={r.lastOpenedOn ?? '尚未开启'} />
-        <Fact label="应于此日前开启" value={r.openingDueOn} />
+        <Fact label="app.mailboxes.fields.code" value={r.code} />
+        <Fact label="app.mailboxes.fields.community" value={r.community} />
+        <Fact label="app.mailboxes.fields.address" value={r.address} />
+        <Fact label="app.mailboxes.fields.lead" value={r.leadMemberName} />
+        <Fact label="app.mailboxes.fields.rotation" value={r.rotationMemberIds?.length ? translate('app.mailboxes.people', { smart_count: r.rotationMemberIds.length }) : null} />
+        <Fact label="app.mailboxes.fields.group" value={group?.name} />
+        <Fact label="app.mailboxes.fields.group_leader" value={group?.leaderMemberName} />
+        <Fact label="app.mailboxes.fields.installedOn" value={r.installedOn} />
+        <Fact label="app.mailboxes.fields.period" value={r.openingPeriodDays ? translate('app.mailboxes.days', { smart_count: r.openingPeriodDays }) : translate('app.mailboxes.default_period')} />
+        <Fact label="app.mailboxes.fields.lastOpenedOn" value={r.lastOpenedOn ?? translate('app.mailboxes.never_opened')} />
+        <Fact label="app.mailboxes.fields.dueOn" value={r.openingDueOn} />
       </Stack>
       <div>
         <OpenButton record={r} />
@@ -150,10 +158,11 @@ function MailboxSummary() {
 }
 
 /** A mailbox: its facts, the button to open it, every opening (MB3) and the letters registered from it. */
-const openerText = (o: any) => `${o.openedByMemberName ?? ''}${o.isSubstitute ? '（代开）' : ''}`;
+const openerText = (o: any, t: Translate) => `${o.openedByMemberName ?? ''}${o.isSubstitute ? t('app.mailboxes.substitute') : ''}`;
 
 export function MailboxShow() {
   const enumLabel = useEnumLabel();
+  const translate = useTranslate();
   const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
   return (
     <Show title={<MailboxTitle />}>
@@ -163,32 +172,32 @@ export function MailboxShow() {
             <MailboxSummary />
             <Divider />
             <Typography variant="subtitle1" component="h3">
-              开启记录
+              {translate('app.mailboxes.openings')}
             </Typography>
-            <ReferenceManyField reference="MailboxOpening" target="mailboxId" sort={{ field: 'openedOn', order: 'DESC' }} perPage={20} empty={<Typography variant="body2" color="text.secondary">尚无开启记录。</Typography>}>
+            <ReferenceManyField reference="MailboxOpening" target="mailboxId" sort={{ field: 'openedOn', order: 'DESC' }} perPage={20} empty={<Typography variant="body2" color="text.secondary">{translate('app.mailboxes.no_openings')}</Typography>}>
               {phone ? (
-                <SimpleList linkType={false} primaryText={(o: any) => `${o.openedOn} ${openerText(o)}`} secondaryText={(o: any) => `收到信件 ${o.letterCount} 封${o.notes ? ` · ${o.notes}` : ''}`} />
+                <SimpleList linkType={false} primaryText={(o: any) => `${o.openedOn} ${openerText(o, translate)}`} secondaryText={(o: any) => `${translate('app.mailboxes.found', { smart_count: o.letterCount })}${o.notes ? ` · ${o.notes}` : ''}`} />
               ) : (
                 <DataTable bulkActionButtons={false} rowClick={false} sx={{ '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}>
-                  <DataTable.Col source="openedOn" label="开启日期" sx={{ whiteSpace: 'nowrap' }} />
-                  <DataTable.Col source="openedByMemberName" label="开启委员" sx={{ whiteSpace: 'nowrap' }} render={openerText} />
-                  <DataTable.Col source="letterCount" label="收到信件" sx={{ whiteSpace: 'nowrap' }} render={(o: any) => `${o.letterCount} 封`} />
-                  <DataTable.Col source="notes" label="备注" />
+                  <DataTable.Col source="openedOn" label="app.mailboxes.fields.openedOn" sx={{ whiteSpace: 'nowrap' }} />
+                  <DataTable.Col source="openedByMemberName" label="app.mailboxes.fields.opener" sx={{ whiteSpace: 'nowrap' }} render={(o: any) => openerText(o, translate)} />
+                  <DataTable.Col source="letterCount" label="app.mailboxes.fields.letterCount" sx={{ whiteSpace: 'nowrap' }} render={(o: any) => translate('app.mailboxes.letters', { smart_count: o.letterCount })} />
+                  <DataTable.Col source="notes" label="app.mailboxes.fields.notes" />
                 </DataTable>
               )}
             </ReferenceManyField>
             <Typography variant="subtitle1" component="h3">
-              信箱来信
+              {translate('app.mailboxes.mailbox_letters')}
             </Typography>
-            <ReferenceManyField reference="Letter" target="mailboxId" sort={{ field: 'id', order: 'DESC' }} perPage={20} empty={<Typography variant="body2" color="text.secondary">尚无来信。</Typography>}>
+            <ReferenceManyField reference="Letter" target="mailboxId" sort={{ field: 'id', order: 'DESC' }} perPage={20} empty={<Typography variant="body2" color="text.secondary">{translate('app.mailboxes.no_letters')}</Typography>}>
               {phone ? (
                 <SimpleList linkType="show" resource="Letter" primaryText={(l: any) => l.title} secondaryText={(l: any) => `${l.serialNumber} · ${l.receivedOn} · ${enumLabel('LetterStatus', l.status)}`} />
               ) : (
                 <DataTable bulkActionButtons={false} rowClick="show" sx={{ '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}>
-                  <DataTable.Col source="serialNumber" label="编号" sx={{ whiteSpace: 'nowrap' }} />
-                  <DataTable.Col source="title" label="标题" />
-                  <DataTable.Col source="receivedOn" label="收到日期" sx={{ whiteSpace: 'nowrap' }} />
-                  <DataTable.Col source="status" label="状态" sx={{ whiteSpace: 'nowrap' }} render={(l: any) => enumLabel('LetterStatus', l.status)} />
+                  <DataTable.Col source="serialNumber" label="app.letters.fields.serialNumber" sx={{ whiteSpace: 'nowrap' }} />
+                  <DataTable.Col source="title" label="app.letters.fields.title" />
+                  <DataTable.Col source="receivedOn" label="app.letters.fields.receivedOn" sx={{ whiteSpace: 'nowrap' }} />
+                  <DataTable.Col source="status" label="app.letters.fields.status" sx={{ whiteSpace: 'nowrap' }} render={(l: any) => enumLabel('LetterStatus', l.status)} />
                 </DataTable>
               )}
             </ReferenceManyField>
@@ -201,5 +210,6 @@ export function MailboxShow() {
 
 function MailboxTitle() {
   const r = useRecordContext<MailboxValue>();
-  return <span>{r ? r.name : '委员信箱'}</span>;
+  const translate = useTranslate();
+  return <span>{r ? r.name : translate('app.mailboxes.title_plain')}</span>;
 }

@@ -5,6 +5,7 @@ import { Loading, Title, useGetList, useNotify, useTranslate } from 'react-admin
 import { downloadFile } from '../export/download';
 import { todayInChina } from '../letters/deadlines';
 import { graphql, type ApiError } from '../providers/authProvider';
+import { Translated } from '../i18n/Translated';
 import { MAILBOX_REGISTER, REGISTER_COLUMNS, registerXlsxUrl } from './mailboxes';
 
 /**
@@ -41,58 +42,58 @@ export function MailboxRegisterPage() {
   };
   return (
     <Card sx={{ mt: 1 }}>
-      <Title title={translate('app.pages.mailbox-register', { _: '委员信箱工作台账' })} />
+      <Title title={translate('app.pages.mailbox-register')} />
       <CardContent>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems={{ sm: 'center' }} sx={{ mb: 2 }}>
-          <TextField select size="small" label="政协" value={bodyId} onChange={(e) => setBodyId(e.target.value)} sx={{ width: { xs: '100%', sm: 240 }, flex: 'none' }}>
+          <TextField select size="small" label={translate('app.mailboxes.body')} value={bodyId} onChange={(e) => setBodyId(e.target.value)} sx={{ width: { xs: '100%', sm: 240 }, flex: 'none' }}>
             {(bodies ?? []).map((b) => (
               <MenuItem key={b.id} value={String(b.id)}>
                 {b.name}
               </MenuItem>
             ))}
           </TextField>
-          <TextField select size="small" label="年度" value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ width: { xs: '100%', sm: 140 }, flex: 'none' }}>
+          <TextField select size="small" label={translate('app.mailboxes.year')} value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ width: { xs: '100%', sm: 140 }, flex: 'none' }}>
             {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
               <MenuItem key={y} value={y}>
-                {y} 年
+                {translate('app.mailboxes.year_of', { year: y })}
               </MenuItem>
             ))}
           </TextField>
           <MuiButton variant="outlined" startIcon={<DownloadIcon />} onClick={download} disabled={!bodyId || busy} sx={{ whiteSpace: 'nowrap', textTransform: 'none', flex: 'none' }}>
-            {busy ? '正在导出…' : '导出 Excel'}
+            {translate(busy ? 'app.export.busy' : 'app.mailboxes.export')}
           </MuiButton>
         </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          年度统计于次年 1 月上旬报市政协办公室联络处。按时反馈：在 15 个工作日内反馈来信人。
+          {translate('app.mailboxes.register_hint')}
         </Typography>
-        {!bodies?.length && <Alert severity="info">您可见范围内没有设立委员信箱的政协。</Alert>}
+        {!bodies?.length && <Alert severity="info">{translate('app.mailboxes.no_bodies')}</Alert>}
         {error && <Alert severity="error">{error}</Alert>}
         {stats && (
           <Box sx={{ overflowX: 'auto', maxWidth: { xs: 'calc(100vw - 48px)', sm: '100%' } }}>
             <Typography variant="subtitle1" component="h2" sx={{ mb: 1 }}>
-              {stats.bodyName}委员信箱工作台账（{stats.year} 年）
+              <Translated k="app.mailboxes.register_title" args={{ year: stats.year }} records={{ body: stats.bodyName }} />
             </Typography>
             {stats.rows.length === 0 ? (
               <Typography variant="body2" color="text.secondary">
-                该年度没有委员活动小组设立信箱。
+                {translate('app.mailboxes.register_empty')}
               </Typography>
             ) : (
-              <Table size="small" aria-label="委员信箱工作台账">
+              <Table size="small" aria-label={translate('app.pages.mailbox-register')}>
                 <TableHead>
                   <TableRow>
-                    <TableCell>委员活动小组</TableCell>
-                    {REGISTER_COLUMNS.map(([k, label]) => (
+                    <TableCell>{translate('app.mailboxes.fields.group')}</TableCell>
+                    {REGISTER_COLUMNS.map((k) => (
                       <TableCell key={k} align="right" sx={{ whiteSpace: 'nowrap' }}>
-                        {label}
+                        {translate(`app.mailboxes.register_columns.${k}`)}
                       </TableCell>
                     ))}
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {[...stats.rows, { ...stats.total, liaisonGroupName: '合计' }].map((row: any) => (
+                  {[...stats.rows, { ...stats.total, liaisonGroupName: translate('app.mailboxes.total') }].map((row: any) => (
                     <TableRow key={row.liaisonGroupId ?? 'total'} sx={row.liaisonGroupId ? undefined : { '& td': { fontWeight: 600 } }}>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.liaisonGroupName}</TableCell>
-                      {REGISTER_COLUMNS.map(([k]) => (
+                      {REGISTER_COLUMNS.map((k) => (
                         <TableCell key={k} align="right">
                           {row[k]}
                         </TableCell>

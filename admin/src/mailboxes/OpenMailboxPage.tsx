@@ -20,6 +20,7 @@ import {
   useNotify,
   useRedirect,
   useSourceContext,
+  useTranslate,
 } from 'react-admin';
 import { todayInChina } from '../letters/deadlines';
 import { AddItemButton } from '../schema-ui/AddItemButton';
@@ -32,21 +33,22 @@ import { OPEN_MAILBOX, OPENING_LETTERS, isSubstitute, openedText, openingState, 
 function Opener({ mailbox, choices, groupLeaderName, fixed }: { mailbox: MailboxValue; choices: Array<{ id: string; name: string }>; groupLeaderName?: string | null; fixed: boolean }) {
   const opener = useWatch({ name: 'openedByMemberId' }) as string | undefined;
   const substitute = isSubstitute(mailbox, opener);
+  const translate = useTranslate();
   return (
     <>
       {fixed ? (
         <Typography variant="body2" sx={{ mb: 2 }}>
-          开启委员：{choices.find((c) => c.id === opener)?.name ?? ''}
+          {translate('app.mailboxes.opener_is', { name: choices.find((c) => c.id === opener)?.name ?? '' })}
         </Typography>
       ) : (
-        <SelectInput source="openedByMemberId" label="开启委员" choices={choices} validate={required()} fullWidth helperText="负责委员外出时，由小组组长安排其他委员代为开启" />
+        <SelectInput source="openedByMemberId" label="app.mailboxes.fields.opener" choices={choices} validate={required()} fullWidth helperText="app.mailboxes.opener_hint" />
       )}
       {substitute &&
         (groupLeaderName ? (
-          <BooleanInput source="approved" label={`已经小组组长 ${groupLeaderName} 同意代为开启`} validate={(v: unknown) => (v ? undefined : '代为开启须经小组组长同意')} />
+          <BooleanInput source="approved" label={translate('app.mailboxes.approved', { name: groupLeaderName })} validate={(v: unknown) => (v ? undefined : 'app.mailboxes.approval_required')} />
         ) : (
           <Alert severity="error" sx={{ mb: 2 }}>
-            信箱所在小组未设组长，不能安排代开：请办公室先为小组指定组长。
+            {translate('app.mailboxes.no_group_leader')}
           </Alert>
         ))}
     </>
@@ -55,9 +57,10 @@ function Opener({ mailbox, choices, groupLeaderName, fixed }: { mailbox: Mailbox
 
 function LetterCount() {
   const letters = (useWatch({ name: 'letters' }) as unknown[] | undefined) ?? [];
+  const translate = useTranslate();
   return (
     <Typography variant="body2" color="text.secondary" data-testid="letters-found">
-      收到来信 {letters.length} 封{letters.length ? '，保存时逐封登记编号' : '（无来信时直接保存）'}
+      {translate(letters.length ? 'app.mailboxes.found_count' : 'app.mailboxes.found_none', { smart_count: letters.length })}
     </Typography>
   );
 }
@@ -68,14 +71,14 @@ function FoundLetterInputs() {
   const anonymous = useWatch({ name: useSourceContext().getSource('isAnonymous') }) as boolean | undefined;
   return (
     <Stack sx={{ width: '100%' }}>
-      <TextInput source="title" label="标题" validate={required()} fullWidth helperText="如：小区路灯不亮" />
-      <TextInput source="content" label="反映的问题和诉求" validate={required()} multiline minRows={2} fullWidth helperText={false} />
-      <BooleanInput source="isAnonymous" label="匿名来信" helperText={false} />
+      <TextInput source="title" label="app.letters.fields.title" validate={required()} fullWidth helperText="app.mailboxes.title_hint" />
+      <TextInput source="content" label="app.mailboxes.content" validate={required()} multiline minRows={2} fullWidth helperText={false} />
+      <BooleanInput source="isAnonymous" label="app.mailboxes.anonymous" helperText={false} />
       {!anonymous && (
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0, sm: 2 }}>
-          <TextInput source="writerName" label="来信人姓名" helperText={false} />
-          <TextInput source="writerPhone" label="联系电话" validate={phoneValidator} helperText={false} />
-          <TextInput source="writerAddress" label="住址" helperText={false} sx={{ flex: 1 }} />
+          <TextInput source="writerName" label="app.mailboxes.writer_name" helperText={false} />
+          <TextInput source="writerPhone" label="app.mailboxes.writer_phone" validate={phoneValidator} helperText={false} />
+          <TextInput source="writerAddress" label="app.mailboxes.writer_address" helperText={false} sx={{ flex: 1 }} />
         </Stack>
       )}
     </Stack>
@@ -97,16 +100,17 @@ export function OpenMailboxPage() {
   // the office picks among the group's members; a member opens as themself
   const { data: groupMembers } = useGetList<any>('Member', { filter: { liaisonGroupId: mailbox?.liaisonGroupId }, pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } }, { enabled: !!mailbox?.liaisonGroupId && !memberId });
   const [saving, setSaving] = useState(false);
+  const translate = useTranslate();
   if (isPending || !identity) return <Loading />;
-  if (!mailbox) return <Alert severity="error">找不到该信箱，或您无权开启。</Alert>;
+  if (!mailbox) return <Alert severity="error">{translate('app.mailboxes.not_found')}</Alert>;
 
   const choices = memberId
     ? [{ id: String(memberId), name: String(memberId) === String(mailbox.leadMemberId) ? (mailbox.leadMemberName ?? '') : identity.fullName?.replace(/（.*）$/, '') ?? '' }]
     : [
-        { id: String(mailbox.leadMemberId), name: `${mailbox.leadMemberName ?? ''}（负责委员）` },
+        { id: String(mailbox.leadMemberId), name: translate('app.mailboxes.as_lead', { name: mailbox.leadMemberName ?? '' }) },
         ...(groupMembers ?? [])
           .filter((m) => String(m.id) !== String(mailbox.leadMemberId))
-          .map((m) => ({ id: String(m.id), name: mailbox.rotationMemberIds.map(String).includes(String(m.id)) ? `${m.name}（轮值委员）` : m.name })),
+          .map((m) => ({ id: String(m.id), name: mailbox.rotationMemberIds.map(String).includes(String(m.id)) ? translate('app.mailboxes.as_rotation', { name: m.name }) : m.name })),
       ];
   const defaults: OpeningValues = { openedOn: todayInChina(), openedByMemberId: String(memberId ?? mailbox.leadMemberId), letters: [] };
 
@@ -116,7 +120,7 @@ export function OpenMailboxPage() {
       const vars = openingVariables(mailbox, values as OpeningValues, group?.leaderMemberId);
       const { openMailbox } = await graphql<{ openMailbox: { id: string } }>(OPEN_MAILBOX, vars);
       const { allLetters } = await graphql<{ allLetters: Array<{ serialNumber: string }> }>(OPENING_LETTERS, { o: openMailbox.id });
-      notify(openedText(allLetters.map((l) => l.serialNumber)), { type: 'success', autoHideDuration: 10_000 });
+      notify(openedText(allLetters.map((l) => l.serialNumber), translate), { type: 'success', autoHideDuration: 10_000 });
       redirect('show', 'Mailbox', mailbox.id);
     } catch (e) {
       notify((e as ApiError).message, { type: 'error' });
@@ -124,23 +128,30 @@ export function OpenMailboxPage() {
       setSaving(false);
     }
   };
-  const state = openingState(mailbox, todayInChina());
+  const state = openingState(mailbox, todayInChina(), translate);
+  // the mailbox's name is the record's own words
+  const heading = (
+    <span>
+      {translate('app.mailboxes.open_prefix')}
+      <span data-record-text>{mailbox.name}</span>
+    </span>
+  );
   return (
     <Card sx={{ mt: 1, maxWidth: 880 }}>
-      <Title title={`开启信箱：${mailbox.name}`} />
+      <Title title={heading} />
       <CardContent>
         <Typography variant="h6" component="h2">
-          开启信箱：{mailbox.name}
+          {heading}
         </Typography>
         <Typography variant="body2" color={state.overdue ? 'error' : 'text.secondary'} sx={{ mb: 2 }}>
-          最近开启 {mailbox.lastOpenedOn ?? '尚未开启'} · {state.text}
+          {translate('app.mailboxes.last_opened', { day: mailbox.lastOpenedOn ?? translate('app.mailboxes.never_opened'), state: state.text })}
         </Typography>
         {/* the iterator's inputs need a resource: the letters being registered */}
         <ResourceContextProvider value="Letter">
         <Form defaultValues={defaults} onSubmit={save}>
           <TextInput
             source="openedOn"
-            label="开启日期"
+            label="app.mailboxes.fields.openedOn"
             validate={[required(), dateValidator]}
             parse={(x: string) => (x === '' ? null : normalizeDate(x))}
             inputProps={{ inputMode: 'numeric', autoComplete: 'off' }}
@@ -149,17 +160,17 @@ export function OpenMailboxPage() {
           <Opener mailbox={mailbox} choices={choices} groupLeaderName={group?.leaderMemberName} fixed={!!memberId} />
           <Divider sx={{ my: 1 }} />
           <Typography variant="subtitle1" component="h3">
-            收到的来信
+            {translate('app.mailboxes.found_letters')}
           </Typography>
           <LetterCount />
           <ArrayInput source="letters" label={false}>
-            <SimpleFormIterator disableReordering disableClear fullWidth addButton={<AddItemButton label="添加一封来信" />} getItemLabel={(i: number) => `第 ${i + 1} 封`}>
+            <SimpleFormIterator disableReordering disableClear fullWidth addButton={<AddItemButton label="app.mailboxes.add_letter" />} getItemLabel={(i: number) => translate('app.mailboxes.nth_letter', { n: i + 1 })}>
               <FoundLetterInputs />
             </SimpleFormIterator>
           </ArrayInput>
-          <TextInput source="notes" label="备注" fullWidth helperText="不填则记为“开启信箱，收到来信 N 封”" />
+          <TextInput source="notes" label="app.mailboxes.fields.notes" fullWidth helperText="app.mailboxes.notes_hint" />
           <Box sx={{ mt: 2 }}>
-            <SaveButton label="保存开启记录并登记来信" disabled={saving} alwaysEnable />
+            <SaveButton label="app.mailboxes.save" disabled={saving} alwaysEnable />
           </Box>
         </Form>
         </ResourceContextProvider>

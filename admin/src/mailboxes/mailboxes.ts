@@ -1,4 +1,5 @@
 import { daysFrom } from '../letters/deadlines';
+import { zhT, type Translate } from '../i18n/translate';
 
 /**
  * The member mailboxes as their lead members and the office work them (MB1–MB3, MB7). Pure:
@@ -16,11 +17,11 @@ export interface MailboxValue {
 }
 
 /** 超期 5 天未开启 / 今天应开启 / 3 天后应开启 (MB2), red once passed. */
-export function openingState(m: Pick<MailboxValue, 'openingDueOn'>, today: string): { text: string; tone: 'error' | 'warning' | 'default'; overdue: boolean } {
+export function openingState(m: Pick<MailboxValue, 'openingDueOn'>, today: string, t: Translate = zhT): { text: string; tone: 'error' | 'warning' | 'default'; overdue: boolean } {
   const days = daysFrom(today, m.openingDueOn);
-  if (days < 0) return { text: `超期 ${-days} 天未开启`, tone: 'error', overdue: true };
-  if (days === 0) return { text: '今天应开启', tone: 'warning', overdue: false };
-  return { text: `${days} 天后应开启`, tone: days <= 3 ? 'warning' : 'default', overdue: false };
+  if (days < 0) return { text: t('app.mailboxes.state.overdue', { smart_count: -days }), tone: 'error', overdue: true };
+  if (days === 0) return { text: t('app.mailboxes.state.today'), tone: 'warning', overdue: false };
+  return { text: t('app.mailboxes.state.in_days', { smart_count: days }), tone: days <= 3 ? 'warning' : 'default', overdue: false };
 }
 
 /** Anyone but the lead or a rotation member opens as a substitute, approved by the group leader (MB2). */
@@ -83,8 +84,10 @@ export const OPEN_MAILBOX = `
 export const OPENING_LETTERS = `query ($o: ID) { allLetters(filter: { mailboxOpeningId: $o }, sortField: "id", sortOrder: "ASC") { id serialNumber } }`;
 
 /** What the member reads once saved: 已开启，登记来信 2 封：CN-2026-000123、CN-2026-000124. */
-export function openedText(serialNumbers: string[]): string {
-  return serialNumbers.length ? `已记录开启，登记来信 ${serialNumbers.length} 封：${serialNumbers.join('、')}` : '已记录开启：本次无来信';
+export function openedText(serialNumbers: string[], t: Translate = zhT): string {
+  return serialNumbers.length
+    ? t('app.mailboxes.opened', { smart_count: serialNumbers.length, serials: serialNumbers.join(t('app.list_separator', { _: '、' })) })
+    : t('app.mailboxes.opened_none');
 }
 
 export const MAILBOX_REGISTER = `
@@ -99,14 +102,14 @@ export const MAILBOX_REGISTER = `
 
 /** The register's columns (MB7), in the order of the report to the city office. */
 export const REGISTER_COLUMNS = [
-  ['mailboxCount', '信箱数'],
-  ['openingCount', '开启次数'],
-  ['lettersFound', '收到信件'],
-  ['registered', '登记来信'],
-  ['handled', '已办理'],
-  ['reported', '已报送'],
-  ['fedBack', '已反馈'],
-  ['fedBackOnTime', '按时反馈'],
+  'mailboxCount',
+  'openingCount',
+  'lettersFound',
+  'registered',
+  'handled',
+  'reported',
+  'fedBack',
+  'fedBackOnTime',
 ] as const;
 
 /** The register's download (server-built, MB7): GET /export/mailbox-register.xlsx?bodyId=&year=. */

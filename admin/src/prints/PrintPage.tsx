@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import { Authenticated, useGetMany, useGetOne, usePermissions } from 'react-admin';
+import { Authenticated, useGetMany, useGetOne, usePermissions, useTranslate } from 'react-admin';
 import { useEnumLabel } from '../schema-ui/fields';
 import { todayInChina } from '../letters/deadlines';
-import { buildNotice, isNoticeKind, noticesFor, NOTICE_TITLES, PRINT_CSS, type PrintDoc, type PrintLetter } from './notices';
+import { buildNotice, isNoticeKind, noticesFor, PRINT_CSS, type PrintDoc, type PrintLetter } from './notices';
 
 const present = (v: unknown): v is string | number => v !== null && v !== undefined && v !== '';
 const byId = (rows: any[] | undefined, field = 'name') => Object.fromEntries((rows ?? []).map((r) => [String(r.id), String(r[field] ?? '')]));
@@ -24,6 +24,7 @@ function PrintSheet() {
   const { id, kind } = useParams();
   const { permissions } = usePermissions<string[]>();
   const label = useEnumLabel();
+  const translate = useTranslate();
   const { data: letter, isPending, error } = useGetOne<PrintLetter & { organizationId?: string }>('Letter', { id: id! }, { enabled: present(id) });
   const deptIds = [letter?.leadDepartmentId, ...(letter?.coHandlerDepartmentIds ?? []), ...(letter?.involvedDepartmentIds ?? [])].filter(present);
   const leaderIds = [letter?.decidedByLeaderId, letter?.coordinatorLeaderId].filter(present);
@@ -59,19 +60,19 @@ function PrintSheet() {
     <>
       <style>{PRINT_CSS}</style>
       <div className="print-bar">
-        <Link to={`/Letter/${encodeURIComponent(String(id))}/show`}>返回来信</Link>
+        <Link to={`/Letter/${encodeURIComponent(String(id))}/show`}>{translate('app.prints.back')}</Link>
         {doc && (
           <button type="button" onClick={() => window.print()}>
-            打印
+            {translate('app.prints.print')}
           </button>
         )}
       </div>
       {isPending ? (
-        <div className="print-sheet">正在读取……</div>
+        <div className="print-sheet">{translate('app.prints.loading')}</div>
       ) : error || !letter ? (
-        <div className="print-sheet">未能读取此件来信，或您无权查看。</div>
+        <div className="print-sheet">{translate('app.prints.unreadable')}</div>
       ) : !doc ? (
-        <div className="print-sheet">{isNoticeKind(kind) ? `此件当前不适用${NOTICE_TITLES[kind].menu}。` : '没有这种文书。'}</div>
+        <div className="print-sheet">{isNoticeKind(kind) ? translate('app.prints.not_applicable', { kind: translate(`app.prints.kinds.${kind}`) }) : translate('app.prints.no_such_kind')}</div>
       ) : (
         <Sheet doc={doc} />
       )}

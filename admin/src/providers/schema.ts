@@ -2,6 +2,7 @@
  * The console's picture of the API, read from the committed `schema/schema.graphql` (no run-time
  * introspection). Pure functions: unit-tested in schema.test.ts.
  */
+import { uiT } from '../i18n/translate';
 import {
   buildSchema,
   introspectionFromSchema,
@@ -115,10 +116,19 @@ export function unwrap(ref: IntrospectionTypeRef): { named: IntrospectionTypeRef
   return { named: t, required, list };
 }
 
-import { referenceFor, representationFields } from '../../../server/src/platform/export/record-name';
+import { referenceFor, representationFields, represent as representWith, type NameWords } from '../../../server/src/platform/export/record-name';
 
-// one naming rule for the console and the server's exports
-export { REPRESENTATIONS, referenceFor, represent } from '../../../server/src/platform/export/record-name';
+// one naming rule for the console and the server's exports, in the chosen language here
+export { referenceFor };
+const WORDS: NameWords = {
+  year: (year) => uiT('app.common.year_of', { year }),
+  paired: (from, to) => uiT('app.common.paired', { from, to }),
+};
+
+/** How a record is named: its resource's own rule, else the first non-empty representation field, else `#id`. */
+export function represent(resource: Pick<ResourceModel, 'name' | 'representation'>, record: Record<string, unknown> | undefined): string {
+  return representWith(resource, record, WORDS);
+}
 
 /**
  * The text field the API gives beside a link (`memberId` → `memberName`, `ownerAccountId` →

@@ -10,15 +10,17 @@ import { hasRole } from '../providers/access';
 import { Fact } from '../schema-ui/Fact';
 import { useEnumLabel } from '../schema-ui/fields';
 import { STATION_COMPLIANCE, lastReceptionText } from './receptions';
+import type { Translate } from '../i18n/translate';
 import { READS_COMPLIANCE, RECORDS_RECEPTIONS } from './roles';
 
 
 function RecordButton() {
   const { permissions } = usePermissions();
+  const translate = useTranslate();
   if (!hasRole(permissions, RECORDS_RECEPTIONS)) return null;
   return (
     <MuiButton size="small" variant="contained" component={Link} to="/Reception/record" startIcon={<AddIcon />}>
-      记录接待活动
+      {translate('app.receptions.record')}
     </MuiButton>
   );
 }
@@ -28,6 +30,7 @@ export function ReceptionList({ receptions }: { receptions: ResourceModel }) {
   const enumLabel = useEnumLabel();
   const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
   const { permissions } = usePermissions();
+  const translate = useTranslate();
   return (
     <List
       resource={receptions.name}
@@ -37,7 +40,7 @@ export function ReceptionList({ receptions }: { receptions: ResourceModel }) {
         <TopToolbar>
           {hasRole(permissions, READS_COMPLIANCE) && (
             <MuiButton size="small" component={Link} to="/station-compliance">
-              联络站接待情况
+              {translate('app.pages.station-compliance')}
             </MuiButton>
           )}
           <RecordButton />
@@ -46,9 +49,9 @@ export function ReceptionList({ receptions }: { receptions: ResourceModel }) {
       }
       empty={
         <Stack data-testid="list-empty" spacing={2} sx={{ p: 2 }} alignItems="flex-start">
-          <Typography>还没有接待活动。</Typography>
+          <Typography>{translate('app.receptions.empty')}</Typography>
           <Typography variant="body2" color="text.secondary">
-            联络站每两个月至少接待一次群众，每次接待后在这里记录。
+            {translate('app.receptions.empty_hint')}
           </Typography>
           <RecordButton />
         </Stack>
@@ -58,12 +61,12 @@ export function ReceptionList({ receptions }: { receptions: ResourceModel }) {
         <SimpleList linkType="show" primaryText={(r: any) => r.topic ?? enumLabel('ReceptionForm', r.form)} secondaryText={(r: any) => `${r.heldOn} · ${r.liaisonStationName ?? ''}`} />
       ) : (
         <DataTable rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="heldOn" label="接待日期" sx={{ whiteSpace: 'nowrap' }} />
-          <DataTable.Col source="liaisonStationName" label="代表联络站" disableSort />
-          <DataTable.Col source="form" label="接待形式" sx={{ whiteSpace: 'nowrap' }} render={(r: any) => enumLabel('ReceptionForm', r.form)} />
-          <DataTable.Col source="topic" label="主题" />
-          <DataTable.Col source="deputyIds" label="接待代表人数" disableSort render={(r: any) => `${r.deputyIds?.length ?? 0} 人`} />
-          <DataTable.Col source="visitorCount" label="接待群众" render={(r: any) => (r.visitorCount == null ? '' : `${r.visitorCount} 人`)} />
+          <DataTable.Col source="heldOn" label="app.receptions.fields.heldOn" sx={{ whiteSpace: 'nowrap' }} />
+          <DataTable.Col source="liaisonStationName" label="app.receptions.fields.station" disableSort />
+          <DataTable.Col source="form" label="app.receptions.fields.form" sx={{ whiteSpace: 'nowrap' }} render={(r: any) => enumLabel('ReceptionForm', r.form)} />
+          <DataTable.Col source="topic" label="app.receptions.fields.topic" />
+          <DataTable.Col source="deputyIds" label="app.receptions.fields.deputy_count" disableSort render={(r: any) => translate('app.mailboxes.people', { smart_count: r.deputyIds?.length ?? 0 })} />
+          <DataTable.Col source="visitorCount" label="app.receptions.fields.visitors" render={(r: any) => (r.visitorCount == null ? '' : translate('app.mailboxes.people', { smart_count: r.visitorCount }))} />
         </DataTable>
       )}
     </List>
@@ -75,23 +78,24 @@ function ReceptionSummary() {
   const enumLabel = useEnumLabel();
   const { data: deputies } = useGetMany<any>('Member', { ids: r?.deputyIds ?? [] }, { enabled: !!r?.deputyIds?.length });
   const { data: officer } = useGetOne<any>('StationStaff', { id: r?.liaisonOfficerId }, { enabled: !!r?.liaisonOfficerId });
+  const translate = useTranslate();
   if (!r) return null;
   return (
     <Stack spacing={1.5}>
-      <Typography variant="h6" component="h2">
-        {r.topic ?? `${enumLabel('ReceptionForm', r.form)}接待`}
+      <Typography variant="h6" component="h2" data-record-text>
+        {r.topic ?? translate('app.receptions.untitled', { form: enumLabel('ReceptionForm', r.form) })}
       </Typography>
       <Stack direction="row" spacing={3} rowGap={1.5} flexWrap="wrap" useFlexGap>
-        <Fact label="代表联络站" value={r.liaisonStationName} />
-        <Fact label="接待日期" value={r.heldOn} />
-        <Fact label="接待形式" value={enumLabel('ReceptionForm', r.form)} />
-        <Fact label="地点" value={r.location} />
-        <Fact label="接待代表" value={(deputies ?? []).map((d) => d.name).join('、') || null} />
-        <Fact label="联络员" value={officer?.name} />
-        <Fact label="接待群众" value={r.visitorCount == null ? null : `${r.visitorCount} 人`} />
+        <Fact label="app.receptions.fields.station" value={r.liaisonStationName} />
+        <Fact label="app.receptions.fields.heldOn" value={r.heldOn} />
+        <Fact label="app.receptions.fields.form" value={enumLabel('ReceptionForm', r.form)} />
+        <Fact label="app.receptions.fields.location" value={r.location} />
+        <Fact label="app.receptions.fields.deputies" value={(deputies ?? []).map((d) => d.name).join(translate('app.list_separator')) || null} />
+        <Fact label="app.receptions.fields.officer" value={officer?.name} />
+        <Fact label="app.receptions.fields.visitors" value={r.visitorCount == null ? null : translate('app.mailboxes.people', { smart_count: r.visitorCount })} />
       </Stack>
       {r.summary && (
-        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }} data-record-text>
           {r.summary}
         </Typography>
       )}
@@ -100,10 +104,11 @@ function ReceptionSummary() {
 }
 
 /** A reception: who received, and every issue raised with where it stands (ST4). */
-const writerOf = (l: any) => (l.isAnonymous ? '匿名' : (l.writerName ?? ''));
+const writerOf = (l: any, t: Translate) => (l.isAnonymous ? t('app.letters.anonymous') : (l.writerName ?? ''));
 
 export function ReceptionShow() {
   const enumLabel = useEnumLabel();
+  const translate = useTranslate();
   const phone = useMediaQuery((theme: any) => theme.breakpoints.down('sm'));
   return (
     <Show title={<ReceptionTitle />}>
@@ -113,17 +118,17 @@ export function ReceptionShow() {
             <ReceptionSummary />
             <Divider />
             <Typography variant="subtitle1" component="h3">
-              群众反映的问题
+              {translate('app.receptions.issues')}
             </Typography>
-            <ReferenceManyField reference="Letter" target="receptionId" sort={{ field: 'id', order: 'ASC' }} perPage={50} empty={<Typography variant="body2" color="text.secondary">本次接待没有登记问题。</Typography>}>
+            <ReferenceManyField reference="Letter" target="receptionId" sort={{ field: 'id', order: 'ASC' }} perPage={50} empty={<Typography variant="body2" color="text.secondary">{translate('app.receptions.no_issues')}</Typography>}>
               {phone ? (
-                <SimpleList linkType="show" resource="Letter" primaryText={(l: any) => l.title} secondaryText={(l: any) => `${l.serialNumber} · ${writerOf(l)} · ${enumLabel('LetterStatus', l.status)}`} />
+                <SimpleList linkType="show" resource="Letter" primaryText={(l: any) => l.title} secondaryText={(l: any) => `${l.serialNumber} · ${writerOf(l, translate)} · ${enumLabel('LetterStatus', l.status)}`} />
               ) : (
                 <DataTable bulkActionButtons={false} rowClick="show" sx={{ '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}>
-                  <DataTable.Col source="serialNumber" label="编号" sx={{ whiteSpace: 'nowrap' }} />
-                  <DataTable.Col source="title" label="问题" />
-                  <DataTable.Col source="writerName" label="反映人" disableSort sx={{ whiteSpace: 'nowrap' }} render={writerOf} />
-                  <DataTable.Col source="status" label="状态" sx={{ whiteSpace: 'nowrap' }} render={(l: any) => enumLabel('LetterStatus', l.status)} />
+                  <DataTable.Col source="serialNumber" label="app.letters.fields.serialNumber" sx={{ whiteSpace: 'nowrap' }} />
+                  <DataTable.Col source="title" label="app.receptions.fields.issue" />
+                  <DataTable.Col source="writerName" label="app.receptions.fields.writer" disableSort sx={{ whiteSpace: 'nowrap' }} render={(l: any) => writerOf(l, translate)} />
+                  <DataTable.Col source="status" label="app.letters.fields.status" sx={{ whiteSpace: 'nowrap' }} render={(l: any) => enumLabel('LetterStatus', l.status)} />
                 </DataTable>
               )}
             </ReferenceManyField>
@@ -136,7 +141,8 @@ export function ReceptionShow() {
 
 function ReceptionTitle() {
   const r = useRecordContext<any>();
-  return <span>{r ? `接待活动 ${r.heldOn}` : '接待活动'}</span>;
+  const translate = useTranslate();
+  return <span>{r ? translate('app.receptions.title', { day: r.heldOn }) : translate('app.receptions.title_plain')}</span>;
 }
 
 /**
@@ -162,48 +168,48 @@ export function StationCompliancePage() {
     <Card variant="outlined" data-testid={testId}>
       <CardContent>
         <Typography variant="subtitle1" component="h2">
-          {title}（{count}）
+          {translate('app.receptions.compliance.count', { title, count })}
         </Typography>
         <Typography variant="body2" color="text.secondary">
           {rule}
         </Typography>
-        {count ? list : <Typography variant="body2" sx={{ mt: 1 }} color="success.main">全部达到要求。</Typography>}
+        {count ? list : <Typography variant="body2" sx={{ mt: 1 }} color="success.main">{translate('app.receptions.compliance.all_met')}</Typography>}
       </CardContent>
     </Card>
   );
   return (
     <Stack spacing={2} sx={{ mt: 1 }}>
-      <Title title={translate('app.pages.station-compliance', { _: '联络站接待情况' })} />
+      <Title title={translate('app.pages.station-compliance')} />
       {section(
-        '近两个月未接待的联络站',
-        '每个联络站每两个月至少开展一次接待活动（网上联络站除外）。',
+        translate('app.receptions.compliance.no_reception'),
+        translate('app.receptions.compliance.no_reception_rule'),
         data.stationsWithoutRecentReception.length,
         <MuiList dense>
           {data.stationsWithoutRecentReception.map((s: any) => (
             <ListItem key={s.liaisonStationId} disableGutters>
-              <ListItemText primary={stationLink(s.liaisonStationId, s.liaisonStationName)} secondary={`${lastReceptionText(s.lastReceptionOn)}，应在 ${s.dueSince} 以后接待过一次`} />
+              <ListItemText primary={stationLink(s.liaisonStationId, s.liaisonStationName)} secondary={translate('app.receptions.compliance.behind', { last: lastReceptionText(s.lastReceptionOn, translate), day: s.dueSince })} />
             </ListItem>
           ))}
         </MuiList>,
         'stations-without-reception',
       )}
       {section(
-        '本年度未参加接待的代表',
-        '每位进站代表每年至少参加一次接待活动。',
+        translate('app.receptions.compliance.idle_deputies'),
+        translate('app.receptions.compliance.idle_deputies_rule'),
         data.deputiesWithoutReceptionThisYear.length,
         <Typography variant="body2" sx={{ mt: 1 }}>
-          {data.deputiesWithoutReceptionThisYear.map((m: any) => m.name).join('、')}
+          {data.deputiesWithoutReceptionThisYear.map((m: any) => m.name).join(translate('app.list_separator'))}
         </Typography>,
         'deputies-without-reception',
       )}
       {section(
-        '进站代表不足 2 名的联络站',
-        '每个联络站至少有 2 名进站代表，并确定 1 名召集代表和 1 名联络员。',
+        translate('app.receptions.compliance.few_deputies'),
+        translate('app.receptions.compliance.few_deputies_rule'),
         data.stationsWithTooFewDeputies.length,
         <MuiList dense>
           {data.stationsWithTooFewDeputies.map((s: any) => (
             <ListItem key={s.id} disableGutters>
-              <ListItemText primary={stationLink(s.id, s.name)} secondary={`名单上进站代表 ${s.deputyIds.length} 名（任期已满的不计）${s.deputyInChargeName ? `，召集代表 ${s.deputyInChargeName}` : ''}`} />
+              <ListItemText primary={stationLink(s.id, s.name)} secondary={`${translate('app.receptions.compliance.deputies_listed', { smart_count: s.deputyIds.length })}${s.deputyInChargeName ? translate('app.receptions.compliance.convener', { name: s.deputyInChargeName }) : ''}`} />
             </ListItem>
           ))}
         </MuiList>,

@@ -22,6 +22,7 @@ import {
   useNotify,
   useRedirect,
   useSourceContext,
+  useTranslate,
 } from 'react-admin';
 import { todayInChina } from '../letters/deadlines';
 import { AddItemButton } from '../schema-ui/AddItemButton';
@@ -38,21 +39,22 @@ function StationPeople() {
   const { data: station } = useGetOne<any>('LiaisonStation', { id: stationId! }, { enabled: !!stationId });
   const { data: deputies } = useGetMany<any>('Member', { ids: station?.deputyIds ?? [] }, { enabled: !!station?.deputyIds?.length });
   const { data: officers } = useGetList<any>('StationStaff', { filter: { liaisonStationId: stationId }, pagination: { page: 1, perPage: 50 }, sort: { field: 'name', order: 'ASC' } }, { enabled: !!stationId });
+  const translate = useTranslate();
   if (!stationId) return null;
   return (
     <>
       {deputies?.length ? (
-        <CheckboxGroupInput source="deputyIds" label="接待代表" choices={deputies.map((d) => ({ id: String(d.id), name: d.name }))} helperText="勾选参加本次接待的进站代表" />
+        <CheckboxGroupInput source="deputyIds" label="app.receptions.fields.deputies" choices={deputies.map((d) => ({ id: String(d.id), name: d.name }))} helperText="app.receptions.deputies_hint" />
       ) : (
         <Alert severity="warning" sx={{ mb: 2 }}>
-          该联络站尚无进站代表：请办公室先为联络站安排代表。
+          {translate('app.receptions.no_deputies')}
         </Alert>
       )}
       <SelectInput
         source="liaisonOfficerId"
-        label="联络员"
+        label="app.receptions.fields.officer"
         choices={(officers ?? []).map((o) => ({ id: String(o.id), name: o.name }))}
-        emptyText="（不填）"
+        emptyText="app.receptions.none_chosen"
         fullWidth
         helperText={false}
       />
@@ -65,14 +67,14 @@ function IssueInputs() {
   const onTheSpot = useWatch({ name: useSourceContext().getSource('answeredOnTheSpot') }) as boolean | undefined;
   return (
     <Stack sx={{ width: '100%' }}>
-      <TextInput source="title" label="问题" validate={required()} fullWidth helperText="如：小区停车难" />
-      <TextInput source="content" label="群众反映的情况和诉求" validate={required()} multiline minRows={2} fullWidth helperText={false} />
+      <TextInput source="title" label="app.receptions.fields.issue" validate={required()} fullWidth helperText="app.receptions.issue_hint" />
+      <TextInput source="content" label="app.receptions.content" validate={required()} multiline minRows={2} fullWidth helperText={false} />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0, sm: 2 }}>
-        <TextInput source="writerName" label="反映人" helperText="不留姓名的记为匿名" />
-        <TextInput source="writerPhone" label="联系电话" validate={phoneValidator} helperText={false} />
+        <TextInput source="writerName" label="app.receptions.fields.writer" helperText="app.receptions.writer_hint" />
+        <TextInput source="writerPhone" label="app.mailboxes.writer_phone" validate={phoneValidator} helperText={false} />
       </Stack>
-      <BooleanInput source="answeredOnTheSpot" label="当场答复" helperText="能当场答复的当场答复并办结；其余转街道、部门办理" />
-      {onTheSpot && <TextInput source="answer" label="答复内容" validate={required()} multiline minRows={2} fullWidth helperText={false} />}
+      <BooleanInput source="answeredOnTheSpot" label="app.receptions.on_the_spot" helperText="app.receptions.on_the_spot_hint" />
+      {onTheSpot && <TextInput source="answer" label="app.receptions.answer" validate={required()} multiline minRows={2} fullWidth helperText={false} />}
     </Stack>
   );
 }
@@ -80,9 +82,10 @@ function IssueInputs() {
 
 function IssueCount() {
   const issues = (useWatch({ name: 'issues' }) as unknown[] | undefined) ?? [];
+  const translate = useTranslate();
   return (
     <Typography variant="body2" color="text.secondary" data-testid="issues-raised">
-      群众反映问题 {issues.length} 个，保存时逐一登记为接待来信
+      {translate('app.receptions.issue_count', { smart_count: issues.length })}
     </Typography>
   );
 }
@@ -99,6 +102,7 @@ export function RecordReceptionPage() {
   const { data: stations, isPending } = useGetList<any>('LiaisonStation', { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' }, filter: { isOnline: false } }, { enabled: !!identity && !stationId });
   const { data: own } = useGetOne<any>('LiaisonStation', { id: stationId! }, { enabled: !!stationId });
   const [saving, setSaving] = useState(false);
+  const translate = useTranslate();
   if (!identity || (!stationId && isPending)) return <Loading />;
 
   const defaults: Partial<ReceptionValues> = { liaisonStationId: stationId ? String(stationId) : undefined, heldOn: todayInChina(), form: 'REGULAR', deputyIds: [], issues: [] };
@@ -107,7 +111,7 @@ export function RecordReceptionPage() {
     try {
       const vars = receptionVariables(values as ReceptionValues);
       const { recordReception } = await graphql<{ recordReception: { id: string } }>(RECORD_RECEPTION, vars);
-      notify(recordedText(vars.issues), { type: 'success', autoHideDuration: 10_000 });
+      notify(recordedText(vars.issues, translate), { type: 'success', autoHideDuration: 10_000 });
       redirect('show', 'Reception', recordReception.id);
     } catch (e) {
       notify((e as ApiError).message, { type: 'error' });
@@ -117,45 +121,52 @@ export function RecordReceptionPage() {
   };
   return (
     <Card sx={{ mt: 1, maxWidth: 880 }}>
-      <Title title="记录接待活动" />
+      <Title title="app.receptions.record" />
       <CardContent>
         <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
-          记录接待活动{own ? `：${own.name}` : ''}
+          {own ? (
+            <>
+              {translate('app.receptions.record_prefix')}
+              <span data-record-text>{own.name}</span>
+            </>
+          ) : (
+            translate('app.receptions.record')
+          )}
         </Typography>
         {/* the iterator's inputs need a resource: the letters being registered */}
         <ResourceContextProvider value="Letter">
         <Form defaultValues={defaults} onSubmit={save}>
           {!stationId && (
-            <SelectInput source="liaisonStationId" label="代表联络站" choices={(stations ?? []).map((s) => ({ id: String(s.id), name: s.name }))} validate={required()} fullWidth helperText={false} />
+            <SelectInput source="liaisonStationId" label="app.receptions.fields.station" choices={(stations ?? []).map((s) => ({ id: String(s.id), name: s.name }))} validate={required()} fullWidth helperText={false} />
           )}
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0, sm: 2 }}>
             <TextInput
               source="heldOn"
-              label="接待日期"
+              label="app.receptions.fields.heldOn"
               validate={[required(), dateValidator]}
               parse={(x: string) => (x === '' ? null : normalizeDate(x))}
               inputProps={{ inputMode: 'numeric', autoComplete: 'off' }}
               helperText={false}
             />
-            <SelectInput source="form" label="接待形式" choices={enumChoices(schemaModel, 'ReceptionForm')} validate={required()} helperText={false} />
-            <NumberInput source="visitorCount" label="接待群众人数" min={0} step={1} helperText={false} />
+            <SelectInput source="form" label="app.receptions.fields.form" choices={enumChoices(schemaModel, 'ReceptionForm')} validate={required()} helperText={false} />
+            <NumberInput source="visitorCount" label="app.receptions.fields.visitor_count" min={0} step={1} helperText={false} />
           </Stack>
-          <TextInput source="topic" label="主题" fullWidth helperText={false} />
-          <TextInput source="location" label="地点" fullWidth helperText={false} />
+          <TextInput source="topic" label="app.receptions.fields.topic" fullWidth helperText={false} />
+          <TextInput source="location" label="app.receptions.fields.location" fullWidth helperText={false} />
           <StationPeople />
           <Divider sx={{ my: 1 }} />
           <Typography variant="subtitle1" component="h3">
-            群众反映的问题
+            {translate('app.receptions.issues')}
           </Typography>
           <IssueCount />
           <ArrayInput source="issues" label={false}>
-            <SimpleFormIterator disableReordering disableClear fullWidth addButton={<AddItemButton label="添加一个问题" />} getItemLabel={(i: number) => `问题 ${i + 1}`}>
+            <SimpleFormIterator disableReordering disableClear fullWidth addButton={<AddItemButton label="app.receptions.add_issue" />} getItemLabel={(i: number) => translate('app.receptions.nth_issue', { n: i + 1 })}>
               <IssueInputs />
             </SimpleFormIterator>
           </ArrayInput>
-          <TextInput source="summary" label="接待情况小结" multiline minRows={2} fullWidth helperText={false} />
+          <TextInput source="summary" label="app.receptions.fields.summary" multiline minRows={2} fullWidth helperText={false} />
           <Box sx={{ mt: 2 }}>
-            <SaveButton label="保存接待活动和问题" disabled={saving} alwaysEnable />
+            <SaveButton label="app.receptions.save" disabled={saving} alwaysEnable />
           </Box>
         </Form>
         </ResourceContextProvider>

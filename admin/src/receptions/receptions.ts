@@ -1,3 +1,4 @@
+import { zhT, type Translate } from '../i18n/translate';
 /**
  * A reception as a station records it (ST4, ST5): its deputies, liaison officer and every issue raised,
  * saved together. Pure: unit-tested in test/admin/receptions.test.ts.
@@ -62,10 +63,10 @@ export const RECORD_RECEPTION = `
 `;
 
 /** What the station reads once saved: 已记录接待活动，登记问题 3 个，其中当场答复办结 1 个. */
-export function recordedText(issues: Array<Pick<IssueValues, 'answeredOnTheSpot'>>): string {
-  if (!issues.length) return '已记录接待活动：本次无群众反映问题';
+export function recordedText(issues: Array<Pick<IssueValues, 'answeredOnTheSpot'>>, t: Translate = zhT): string {
+  if (!issues.length) return t('app.receptions.recorded_none');
   const onTheSpot = issues.filter((i) => i.answeredOnTheSpot).length;
-  return `已记录接待活动，登记问题 ${issues.length} 个${onTheSpot ? `，其中当场答复办结 ${onTheSpot} 个` : ''}`;
+  return `${t('app.receptions.recorded', { smart_count: issues.length })}${onTheSpot ? t('app.receptions.recorded_on_the_spot', { smart_count: onTheSpot }) : ''}`;
 }
 
 export const STATION_COMPLIANCE = `
@@ -77,4 +78,5 @@ export const STATION_COMPLIANCE = `
 `;
 
 /** ST2's line for a station behind: 最近接待 2026-08-03 / 从未接待. */
-export const lastReceptionText = (lastReceptionOn: string | null) => (lastReceptionOn ? `最近接待 ${lastReceptionOn}` : '从未接待');
+export const lastReceptionText = (lastReceptionOn: string | null, t: Translate = zhT) =>
+  lastReceptionOn ? t('app.receptions.last_reception', { day: lastReceptionOn }) : t('app.receptions.never_received');

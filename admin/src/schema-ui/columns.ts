@@ -19,10 +19,10 @@ const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** ContactPairing: one side is a leader (CT1), a committee (CT2) or a member (CT3); the other a member or a constituent. */
 export const VIRTUAL_COLUMNS: Record<string, VirtualColumn> = {
-  pairedFrom: { name: 'pairedFrom', label: '联系人', text: (r) => text(r.leaderName || r.committeeName || r.memberName) },
+  pairedFrom: { name: 'pairedFrom', label: 'app.common.paired_from', text: (r) => text(r.leaderName || r.committeeName || r.memberName) },
   pairedWith: {
     name: 'pairedWith',
-    label: '联系对象',
+    label: 'app.common.paired_with',
     text: (r) => text(r.constituentName || (r.leaderName || r.committeeName ? r.memberName : '')),
   },
 };

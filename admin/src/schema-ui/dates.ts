@@ -1,3 +1,5 @@
+import { uiT } from '../i18n/translate';
+
 /**
  * Dates as Chinese offices write them: YYYY-MM-DD, typed (a browser's date picker shows its own
  * locale's order). What a clerk may type instead — 2026/3/5, 2026.3.5, 2026年3月5日, 20260305 — is
@@ -18,4 +20,4 @@ export function isRealDate(value: string): boolean {
 }
 
 /** The form's check: empty is the `required` validator's business. */
-export const dateValidator = (value: unknown) => (value == null || value === '' || isRealDate(String(value)) ? undefined : '请按 年-月-日 填写日期，如 2026-03-05');
+export const dateValidator = (value: unknown) => (value == null || value === '' || isRealDate(String(value)) ? undefined : uiT('app.common.date_invalid'));

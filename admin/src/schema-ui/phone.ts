@@ -1,3 +1,5 @@
+import { uiT } from '../i18n/translate';
+
 /** A phone as Chinese users write it (11-digit mobile, or a landline with its area code); the server checks it again. */
 export const phoneValidator = (v: unknown) =>
-  !v || /^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(String(v).replace(/\s/g, '')) ? undefined : '请填写 11 位手机号或带区号的固定电话';
+  !v || /^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(String(v).replace(/\s/g, '')) ? undefined : uiT('app.common.phone_invalid');

@@ -30,7 +30,9 @@ import {
   TopToolbar,
   useListContext,
   useLocaleState,
+  useTranslate,
 } from 'react-admin';
+import type { Translate } from '../i18n/translate';
 import { ExportButton } from '../export/ExportButton';
 import { Fragment } from 'react';
 import { Box, Chip, useMediaQuery, type Theme } from '@mui/material';
@@ -60,8 +62,8 @@ function listFilters(model: SchemaModel, resource: ResourceModel) {
 }
 
 /** 锁定至（不早于）：2026-12-02 21:53 — a filter's value as the clerk reads it. */
-function filterValueText(v: ValueModel | undefined, value: unknown): string {
-  if (typeof value === 'boolean') return value ? '是' : '否';
+function filterValueText(v: ValueModel | undefined, value: unknown, t: Translate): string {
+  if (typeof value === 'boolean') return t(value ? 'ra.boolean.true' : 'ra.boolean.false');
   if (v?.kind === 'datetime' || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value))) return chinaDateTime(String(value));
   return Array.isArray(value) ? value.join('、') : String(value);
 }
@@ -73,6 +75,8 @@ function filterValueText(v: ValueModel | undefined, value: unknown): string {
 export function LinkedFilterChips({ resource, inputs, text }: { resource: ResourceModel; inputs: Set<string>; text?: (key: string, value: unknown) => string | undefined }) {
   const { filterValues, setFilters, displayedFilters } = useListContext();
   const enumLabel = useEnumLabel();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
   const hidden = Object.entries(filterValues ?? {}).filter(([k, v]) => !inputs.has(k) && v !== undefined && v !== '');
   if (!hidden.length) return null;
   return (
@@ -84,8 +88,12 @@ export function LinkedFilterChips({ resource, inputs, text }: { resource: Resour
             key={key}
             size="small"
             label={
-              text?.(key, value) ??
-              `${f ? columnLabel(f.label) : key}${key.endsWith('_gte') ? '不早于' : key.endsWith('_lte') ? '不晚于' : ''}：${f?.kind === 'enum' && f.enumName ? enumLabel(f.enumName, String(value)) : filterValueText(f, value)}`
+              (text && text(key, value) !== undefined ? translate(text(key, value)!) : undefined) ??
+              translate('app.common.filter_chip', {
+                // English names the range by the field's own key (锁定至（不早于） = Locked until (from))
+                field: locale === 'zh-CN' || !f ? `${f ? columnLabel(f.label) : key}${key.endsWith('_gte') ? translate('app.common.not_before') : key.endsWith('_lte') ? translate('app.common.not_after') : ''}` : translate(`resources.${resource.name}.fields.${key}`, { _: key }),
+                value: f?.kind === 'enum' && f.enumName ? enumLabel(f.enumName, String(value)) : filterValueText(f, value, translate),
+              })
             }
             onDelete={() => {
               const { [key]: _dropped, ...rest } = filterValues;

@@ -17,12 +17,10 @@ import {
   type Theme,
 } from '@mui/material';
 import LogoutIcon from '@mui/icons-material/Logout';
-import { Confirm, Title, useGetIdentity, useNotify } from 'react-admin';
+import { Confirm, Title, useGetIdentity, useNotify, useTranslate } from 'react-admin';
 import type { ApiError } from '../providers/authProvider';
 import { chinaDateTime } from '../letters/deadlines';
 import { endSessionsOf, useActiveSessions, type ActiveSession } from './sessions';
-
-const END = '结束该账号的会话';
 
 /** An account as the console's lists name it (the display names of the demo carry brackets of their own). */
 const who = (s: ActiveSession) => `${s.displayName} · ${s.username}`;
@@ -32,10 +30,12 @@ function EndSessionsButton({ session, own, onDone }: { session: ActiveSession; o
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const notify = useNotify();
+  const translate = useTranslate();
+  const END = translate('app.sessions.end');
   if (own) {
     return (
       <Typography variant="body2" color="text.secondary">
-        本人账号
+        {translate('app.sessions.own')}
       </Typography>
     );
   }
@@ -43,7 +43,7 @@ function EndSessionsButton({ session, own, onDone }: { session: ActiveSession; o
     setBusy(true);
     try {
       const n = await endSessionsOf(session.accountId);
-      notify(`已结束 ${who(session)} 的 ${n} 个会话`, { type: 'success' });
+      notify('app.sessions.ended', { type: 'success', messageArgs: { who: who(session), smart_count: n } });
     } catch (e) {
       notify((e as ApiError).message, { type: 'error' });
     } finally {
@@ -54,15 +54,15 @@ function EndSessionsButton({ session, own, onDone }: { session: ActiveSession; o
   };
   return (
     <>
-      <Button size="small" color="warning" variant="outlined" startIcon={<LogoutIcon />} onClick={() => setOpen(true)} aria-label={`${END}：${session.username}`}>
+      <Button size="small" color="warning" variant="outlined" startIcon={<LogoutIcon />} onClick={() => setOpen(true)} aria-label={translate('app.sessions.end_for', { username: session.username })}>
         {END}
       </Button>
       <Confirm
         isOpen={open}
         loading={busy}
-        title="结束会话"
-        content={`结束 ${who(session)} 的全部会话？该账号须重新登录。`}
-        confirm="结束会话"
+        title="app.sessions.end_title"
+        content={translate('app.sessions.end_confirm', { who: who(session) })}
+        confirm="app.sessions.end_title"
         confirmColor="warning"
         onConfirm={confirm}
         onClose={() => setOpen(false)}
@@ -72,12 +72,12 @@ function EndSessionsButton({ session, own, onDone }: { session: ActiveSession; o
 }
 
 const COLUMNS: Array<{ label: string; value: (s: ActiveSession) => string }> = [
-  { label: '账号', value: (s) => s.username },
-  { label: '姓名', value: (s) => s.displayName },
-  { label: '登录时间', value: (s) => chinaDateTime(s.createdAt) },
-  { label: '最近活动', value: (s) => chinaDateTime(s.lastSeenAt) },
-  { label: '到期时间', value: (s) => chinaDateTime(s.expiresAt) },
-  { label: 'IP', value: (s) => s.ip ?? '—' },
+  { label: 'app.sessions.fields.username', value: (s) => s.username },
+  { label: 'app.sessions.fields.name', value: (s) => s.displayName },
+  { label: 'app.sessions.fields.createdAt', value: (s) => chinaDateTime(s.createdAt) },
+  { label: 'app.sessions.fields.lastSeenAt', value: (s) => chinaDateTime(s.lastSeenAt) },
+  { label: 'app.sessions.fields.expiresAt', value: (s) => chinaDateTime(s.expiresAt) },
+  { label: 'app.sessions.fields.ip', value: (s) => s.ip ?? '—' },
 ];
 
 /**
@@ -88,15 +88,16 @@ export function SessionsPage() {
   const { sessions, error, reload } = useActiveSessions();
   const { identity } = useGetIdentity();
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const translate = useTranslate();
   const own = (s: ActiveSession) => identity != null && String(identity.id) === s.accountId;
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="app.pages.sessions" />
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        尚未超时、未被结束的登录会话，最近活动的在前；时间为北京时间。结束某账号的会话后，该账号须重新登录。
+        {translate('app.sessions.intro')}
       </Typography>
       {error && <Alert severity="error">{error}</Alert>}
-      {sessions && sessions.length === 0 && <Alert severity="info">当前没有在线会话</Alert>}
+      {sessions && sessions.length === 0 && <Alert severity="info">{translate('app.sessions.none')}</Alert>}
       {sessions && sessions.length > 0 && phone && (
         <Stack spacing={1.5} data-testid="sessions">
           {sessions.map((s) => (
@@ -107,7 +108,7 @@ export function SessionsPage() {
                 </Typography>
                 {COLUMNS.slice(2).map((c) => (
                   <Typography key={c.label} variant="body2" color="text.secondary">
-                    {c.label}：{c.value(s)}
+                    {translate('app.common.filter_chip', { field: translate(c.label), value: c.value(s) })}
                   </Typography>
                 ))}
                 <Box sx={{ mt: 1 }}>
@@ -125,9 +126,9 @@ export function SessionsPage() {
               <TableHead>
                 <TableRow>
                   {COLUMNS.map((c) => (
-                    <TableCell key={c.label}>{c.label}</TableCell>
+                    <TableCell key={c.label}>{translate(c.label)}</TableCell>
                   ))}
-                  <TableCell align="right">操作</TableCell>
+                  <TableCell align="right">{translate('app.sessions.actions')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>

@@ -1,5 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTheme } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import type { ChartPoint } from './rates';
 
 /**
@@ -8,6 +9,7 @@ import type { ChartPoint } from './rates';
  */
 export default function RatesChart({ points }: { points: ChartPoint[] }) {
   const theme = useTheme();
+  const translate = useTranslate();
   return (
     <div data-testid="rates-chart" style={{ width: '100%', height: 260 }}>
       <ResponsiveContainer width="100%" height="100%">
@@ -15,10 +17,10 @@ export default function RatesChart({ points }: { points: ChartPoint[] }) {
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} tickMargin={6} />
           <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 12 }} width={48} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '无数据')} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : translate('app.statistics.no_data'))} />
           <Legend wrapperStyle={{ fontSize: 13 }} />
-          <Line type="linear" dataKey="satisfaction" name="满意率" stroke={theme.palette.primary.main} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
-          <Line type="linear" dataKey="resolution" name="解决率" stroke={theme.palette.success.main} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="satisfaction" name={translate('app.statistics.satisfaction')} stroke={theme.palette.primary.main} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="resolution" name={translate('app.statistics.resolution')} stroke={theme.palette.success.main} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Alert, Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useGetMany } from 'react-admin';
+import { useGetMany, useLocaleState, useTranslate } from 'react-admin';
 import { graphql } from '../providers/authProvider';
 import { chartPoints, formatPercent, hasFigures, monthBuckets, ratesRequest, type DepartmentFigures, type Figures } from './rates';
 
@@ -15,7 +15,10 @@ type Result = { total: Figures & { departments: DepartmentFigures[] } } & Record
 
 /** Loads the period's SV3 figures and each month's in one request (aliases of satisfactionRates). */
 function useRates(from: string, to: string, today: string, organizationId?: string | null) {
-  const buckets = useMemo(() => monthBuckets(from, to, today), [from, to, today]);
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const buckets = useMemo(() => monthBuckets(from, to, today, translate), [from, to, today, locale]);
   const [state, setState] = useState<{ data?: Result; error?: string }>({});
   useEffect(() => {
     let live = true;
@@ -50,16 +53,17 @@ function Figure({ label, value, testId, detail }: { label: string; value: string
 
 /** Rows of figures under a first column (月份 or 承办单位); a missing figure reads —. */
 function FiguresTable({ first, testId, named, rows }: { first: string; testId: string; named?: boolean; rows: Array<{ key: string; label: string; f?: Figures }> }) {
+  const translate = useTranslate();
   return (
     <Box sx={{ overflowX: 'auto' }}>
       <Table size="small" data-testid={testId} sx={named ? NAMED_TABLE_SX : TABLE_SX}>
         <TableHead>
           <TableRow>
-            <TableCell>{first}</TableCell>
-            <TableCell align="right">满意率</TableCell>
-            <TableCell align="right">评价数</TableCell>
-            <TableCell align="right">解决率</TableCell>
-            <TableCell align="right">办结数</TableCell>
+            <TableCell>{translate(first)}</TableCell>
+            <TableCell align="right">{translate('app.statistics.satisfaction')}</TableCell>
+            <TableCell align="right">{translate('app.statistics.rated')}</TableCell>
+            <TableCell align="right">{translate('app.statistics.resolution')}</TableCell>
+            <TableCell align="right">{translate('app.statistics.concluded')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -81,9 +85,10 @@ function FiguresTable({ first, testId, named, rows }: { first: string; testId: s
 /** By lead department (承办单位), with the department's name. */
 function DepartmentTable({ rows }: { rows: DepartmentFigures[] }) {
   const { data: departments } = useGetMany('Department', { ids: rows.map((r) => r.departmentId) }, { enabled: rows.length > 0 });
+  const translate = useTranslate();
   const name = (id: string) => departments?.find((d) => String(d.id) === String(id))?.name ?? '…';
-  if (!rows.length) return <Typography color="text.secondary">本期没有已转办来信的评价或办结。</Typography>;
-  return <FiguresTable first="承办单位" testId="rates-departments" named rows={rows.map((r) => ({ key: r.departmentId, label: name(r.departmentId), f: r }))} />;
+  if (!rows.length) return <Typography color="text.secondary">{translate('app.statistics.no_departments')}</Typography>;
+  return <FiguresTable first="app.statistics.department" testId="rates-departments" named rows={rows.map((r) => ({ key: r.departmentId, label: name(r.departmentId), f: r }))} />;
 }
 
 /**
@@ -107,6 +112,7 @@ export function RatesPanel({
 }) {
   const { buckets, data, error } = useRates(from, to, today, organizationId);
   const total = data?.total;
+  const translate = useTranslate();
   return (
     <Card variant="outlined" sx={{ flex: '1 1 100%', minWidth: 0 }} data-testid="rates">
       <CardContent>
@@ -114,41 +120,41 @@ export function RatesPanel({
           {title}
         </Typography>
         {error ? (
-          <Alert severity="error">统计读取失败：{error}</Alert>
+          <Alert severity="error">{translate('app.statistics.failed', { error })}</Alert>
         ) : (
           <>
             <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3, mb: 1 }}>
               <Figure
-                label="满意率"
+                label={translate('app.statistics.satisfaction')}
                 value={total ? formatPercent(total.satisfactionRate) : '…'}
                 testId="satisfaction-rate"
-                detail={!total ? '' : total.rated ? `已评价 ${total.rated} 件：满意 ${total.satisfied}，基本满意 ${total.basicallySatisfied}，不满意 ${total.dissatisfied}` : '本期还没有满意度评价'}
+                detail={!total ? '' : total.rated ? translate('app.statistics.rated_detail', { smart_count: total.rated, satisfied: total.satisfied, basically: total.basicallySatisfied, dissatisfied: total.dissatisfied }) : translate('app.statistics.none_rated')}
               />
               <Figure
-                label="解决率"
+                label={translate('app.statistics.resolution')}
                 value={total ? formatPercent(total.resolutionRate) : '…'}
                 testId="resolution-rate"
-                detail={!total ? '' : total.concluded ? `已办结 ${total.concluded} 件，其中已解决 ${total.resolved} 件` : '本期还没有办结的来信'}
+                detail={!total ? '' : total.concluded ? translate('app.statistics.concluded_detail', { smart_count: total.concluded, resolved: total.resolved }) : translate('app.statistics.none_concluded')}
               />
             </Box>
             {data && !hasFigures(total) && (
               <Typography color="text.secondary" sx={{ my: 1 }}>
-                本期还没有评价或办结的来信：来信答复后请群众评价（或由工作人员录入满意度测评），办结时记录办理结果。
+                {translate('app.statistics.nothing_yet')}
               </Typography>
             )}
             {data && hasFigures(total) && (
-              <Suspense fallback={<Typography color="text.secondary">正在加载图表…</Typography>}>
+              <Suspense fallback={<Typography color="text.secondary">{translate('app.statistics.chart_loading')}</Typography>}>
                 <RatesChart points={chartPoints(buckets, data)} />
               </Suspense>
             )}
             {data && details && (
               <>
                 <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
-                  按月
+                  {translate('app.statistics.by_month')}
                 </Typography>
-                <FiguresTable first="月份" testId="rates-months" rows={buckets.map((b) => ({ key: b.key, label: b.label, f: data[b.key] }))} />
+                <FiguresTable first="app.statistics.month_column" testId="rates-months" rows={buckets.map((b) => ({ key: b.key, label: b.label, f: data[b.key] }))} />
                 <Typography variant="subtitle1" component="h3" sx={{ mt: 2 }}>
-                  按承办单位
+                  {translate('app.statistics.by_department')}
                 </Typography>
                 <DepartmentTable rows={total?.departments ?? []} />
               </>

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Card, CardContent, MenuItem, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { Title, useGetList, usePermissions } from 'react-admin';
+import { Title, useGetList, usePermissions, useTranslate } from 'react-admin';
 import { todayInChina } from '../letters/deadlines';
 import { isRealDate, normalizeDate } from '../schema-ui/dates';
 import { RatesPanel } from './RatesPanel';
 import { RATES_ROLES } from './rates';
-import { periodLabel, periodProblem, presetPeriod, PRESET_LABELS, type PeriodPreset } from './period';
+import { periodLabel, periodProblem, presetPeriod, PRESETS, type PeriodPreset } from './period';
 
 /**
  * A day typed as offices write it (2026-03-05, 2026年3月5日 …, schema-ui/dates.ts), applied on Enter
@@ -13,6 +13,7 @@ import { periodLabel, periodProblem, presetPeriod, PRESET_LABELS, type PeriodPre
  */
 function DayField({ label, value, onChange }: { label: string; value: string; onChange: (day: string) => void }) {
   const [draft, setDraft] = useState(value);
+  const translate = useTranslate();
   useEffect(() => setDraft(value), [value]);
   const commit = () => {
     const day = normalizeDate(draft);
@@ -31,7 +32,7 @@ function DayField({ label, value, onChange }: { label: string; value: string; on
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
       error={bad}
-      helperText={bad ? '请按 年-月-日 填写，如 2026-03-05' : undefined}
+      helperText={bad ? translate('app.statistics.day_invalid') : undefined}
       sx={{ width: 150 }}
       slotProps={{ inputLabel: { shrink: true } }}
     />
@@ -50,7 +51,8 @@ export function StatisticsPage() {
   const [period, setPeriod] = useState(() => presetPeriod('THIS_YEAR', today));
   const [organizationId, setOrganizationId] = useState('');
   const { data: organizations } = useGetList('Organization', { pagination: { page: 1, perPage: 200 }, sort: { field: 'id', order: 'ASC' } }, { enabled: allowed });
-  const problem = periodProblem(period.from, period.to);
+  const translate = useTranslate();
+  const problem = periodProblem(period.from, period.to, translate);
 
   const choose = (p: PeriodPreset | null) => {
     if (!p) return;
@@ -66,40 +68,40 @@ export function StatisticsPage() {
     <Box sx={{ mt: 2 }}>
       <Title title="app.menu.statistics" />
       {!allowed ? (
-        <Alert severity="info">统计供领导和办公室工作人员查看。</Alert>
+        <Alert severity="info">{translate('app.statistics.not_allowed')}</Alert>
       ) : (
         <>
           <Card sx={{ mb: 2 }}>
             <CardContent>
               <Typography variant="h5" component="h1" gutterBottom>
-                满意率与解决率统计
+                {translate('app.statistics.heading')}
               </Typography>
               <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-                满意率 =（满意 + 基本满意）/ 评价数；解决率 = 已解决 / 办结数（SV3）。按评价日期和办结日期计入期间。
+                {translate('app.statistics.formula')}
               </Typography>
               <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
-                <ToggleButtonGroup size="small" exclusive value={preset} onChange={(_e, p) => choose(p)} aria-label="统计期间">
-                  {(Object.keys(PRESET_LABELS) as PeriodPreset[]).map((p) => (
+                <ToggleButtonGroup size="small" exclusive value={preset} onChange={(_e, p) => choose(p)} aria-label={translate('app.statistics.period_aria')}>
+                  {PRESETS.map((p) => (
                     <ToggleButton key={p} value={p}>
-                      {PRESET_LABELS[p]}
+                      {translate(`app.statistics.presets.${p}`)}
                     </ToggleButton>
                   ))}
                 </ToggleButtonGroup>
                 <Box sx={{ display: 'flex', gap: 2 }}>
-                  <DayField label="开始日期" value={period.from} onChange={typed('from')} />
-                  <DayField label="结束日期" value={period.to} onChange={typed('to')} />
+                  <DayField label={translate('app.statistics.from')} value={period.from} onChange={typed('from')} />
+                  <DayField label={translate('app.statistics.to')} value={period.to} onChange={typed('to')} />
                 </Box>
                 <TextField
                   size="small"
                   select
                   fullWidth={false}
-                  label="工作机构（含下级）"
+                  label={translate('app.statistics.organization')}
                   value={organizationId}
                   onChange={(e) => setOrganizationId(e.target.value)}
                   sx={{ width: 260, maxWidth: '100%' }}
                   slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                 >
-                  <MenuItem value="">全部可见机构</MenuItem>
+                  <MenuItem value="">{translate('app.statistics.all_organizations')}</MenuItem>
                   {(organizations ?? []).map((o) => (
                     <MenuItem key={o.id} value={String(o.id)}>
                       {o.name}
@@ -112,7 +114,7 @@ export function StatisticsPage() {
           {problem ? (
             <Alert severity="warning">{problem}</Alert>
           ) : (
-            <RatesPanel title={periodLabel(period.from, period.to)} from={period.from} to={period.to} today={today} organizationId={organizationId || null} details />
+            <RatesPanel title={periodLabel(period.from, period.to, translate)} from={period.from} to={period.to} today={today} organizationId={organizationId || null} details />
           )}
         </>
       )}

@@ -1,3 +1,4 @@
+import { zhT, type Translate } from '../i18n/translate';
 /**
  * SV3 figures as the console shows them: month buckets of a period, the one GraphQL request that asks
  * for each month through aliases, percentages with one decimal. Pure: unit-tested (test/admin/rates.test.ts).
@@ -70,7 +71,7 @@ export function wholeYear(year: number): { from: string; to: string } {
  * can be rated there yet, so they stay gaps without a request). Labels carry the year only when the
  * period spans two years.
  */
-export function monthBuckets(from: string, to: string, today?: string): MonthBucket[] {
+export function monthBuckets(from: string, to: string, today?: string, t: Translate = zhT): MonthBucket[] {
   if (!DAY.test(from) || !DAY.test(to)) throw new Error(`not a day: ${from} / ${to}`);
   if (from > to) return [];
   const out: MonthBucket[] = [];
@@ -82,7 +83,7 @@ export function monthBuckets(from: string, to: string, today?: string): MonthBuc
     const end = `${y}-${pad(m)}-${pad(lastDay(y, m))}`;
     out.push({
       key: `m${pad(out.length + 1)}`,
-      label: manyYears ? `${y}年${m}月` : `${m}月`,
+      label: t(manyYears ? 'app.statistics.month_of_year' : 'app.statistics.month', { y, m, mm: pad(m) }),
       from: start < from ? from : start,
       to: end > to ? to : end,
     });

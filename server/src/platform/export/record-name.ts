@@ -36,14 +36,26 @@ const present = (v: unknown) => v !== null && v !== undefined && v !== '';
 const firstOf = (record: Row, ...fields: string[]) => String(fields.map((f) => record[f]).find(present) ?? '');
 const joined = (sep: string, ...parts: string[]) => parts.filter(Boolean).join(sep);
 
+/** The words a name is made with: Chinese in exports, the chosen language in the console. */
+export interface NameWords {
+  /** 2026 → 2026年度 */
+  year(year: unknown): string;
+  /** 麦浩然, 魏晨阳 → 麦浩然 联系 魏晨阳 */
+  paired(from: string, to: string): string;
+}
+export const CHINESE_NAME_WORDS: NameWords = { year: (year) => `${year}年度`, paired: (from, to) => `${from} 联系 ${to}` };
+
+const yearOf = (r: Row, w: NameWords) => (present(r.year) ? w.year(r.year) : '');
+const paired = (w: NameWords, from: string, to: string) => (from && to ? w.paired(from, to) : from || to);
+
 /**
  * Records a name alone does not tell apart (seven receptions of one station, a member paired with
  * many constituents) are named by what differs; '' leaves the record to the generic rule.
  */
-export const REPRESENTATIONS: Record<string, (record: Row) => string> = {
+export const REPRESENTATIONS: Record<string, (record: Row, words: NameWords) => string> = {
   Reception: (r) => joined(' · ', firstOf(r, 'liaisonStationName', 'topic', 'location'), firstOf(r, 'heldOn')),
   // LEADER_STANDING: a leader and a standing member; COMMITTEE_MEMBER: a committee and a member; MEMBER_CONSTITUENT
-  ContactPairing: (r) => joined(' 联系 ', firstOf(r, 'leaderName', 'committeeName', 'memberName'), firstOf(r, 'constituentName') || (present(r.leaderName) || present(r.committeeName) ? firstOf(r, 'memberName') : '')),
+  ContactPairing: (r, w) => paired(w, firstOf(r, 'leaderName', 'committeeName', 'memberName'), firstOf(r, 'constituentName') || (present(r.leaderName) || present(r.committeeName) ? firstOf(r, 'memberName') : '')),
   Letter: (r) => joined(' ', firstOf(r, 'serialNumber'), firstOf(r, 'title')),
   Proposal: (r) => joined(' ', firstOf(r, 'serialNumber'), firstOf(r, 'title')),
   // 赵磊（zhaolei）; 麦浩然（演示·委员） · member (no bracket after a bracket)
@@ -51,11 +63,11 @@ export const REPRESENTATIONS: Record<string, (record: Row) => string> = {
   ContactVisit: (r) => joined(' · ', firstOf(r, 'memberName'), firstOf(r, 'visitedOn')),
   MailboxOpening: (r) => joined(' · ', firstOf(r, 'openedOn'), firstOf(r, 'openedByMemberName')),
   Attendance: (r) => firstOf(r, 'memberName'),
-  DutyRecord: (r) => joined(' · ', firstOf(r, 'memberName'), present(r.year) ? `${r.year}年度` : ''),
-  PerformanceScore: (r) => joined(' · ', firstOf(r, 'memberName'), present(r.year) ? `${r.year}年度` : ''),
+  DutyRecord: (r, w) => joined(' · ', firstOf(r, 'memberName'), yearOf(r, w)),
+  PerformanceScore: (r, w) => joined(' · ', firstOf(r, 'memberName'), yearOf(r, w)),
   CalendarDay: (r) => joined(' · ', firstOf(r, 'date'), firstOf(r, 'name')),
-  WorkPlan: (r) => joined(' · ', firstOf(r, 'title'), present(r.year) ? `${r.year}年度` : ''),
-  WorkSummary: (r) => joined(' · ', firstOf(r, 'title'), present(r.year) ? `${r.year}年度` : ''),
+  WorkPlan: (r, w) => joined(' · ', firstOf(r, 'title'), yearOf(r, w)),
+  WorkSummary: (r, w) => joined(' · ', firstOf(r, 'title'), yearOf(r, w)),
   AuditEvent: (r) => joined(' · ', firstOf(r, 'occurredAt').slice(0, 10), firstOf(r, 'username')),
 };
 
@@ -69,9 +81,9 @@ export function representationFields(names: readonly string[], strings: readonly
 }
 
 /** How a record is named: its resource's own rule (REPRESENTATIONS), else the first non-empty representation field, else `#id`. */
-export function represent(resource: { name: string; representation: readonly string[] }, record: Row | undefined): string {
+export function represent(resource: { name: string; representation: readonly string[] }, record: Row | undefined, words: NameWords = CHINESE_NAME_WORDS): string {
   if (!record) return '';
-  const own = REPRESENTATIONS[resource.name]?.(record);
+  const own = REPRESENTATIONS[resource.name]?.(record, words);
   if (own) return own;
   for (const f of resource.representation) {
     const v = record[f];
