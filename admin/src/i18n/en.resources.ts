@@ -244,6 +244,7 @@ export const EN_FIELDS: Record<string, string> = {
   writerUnit: 'Writer’s employer',
   writerAddress: 'Writer’s address',
   writerIdNumber: 'Writer’s ID card number',
+  idempotencyKey: 'Idempotency key (a resent registration registers once)',
   writerPhone: 'Writer’s phone',
   actionableByMe: 'Awaiting me',
   asOf: 'Overdue as of',

@@ -1,4 +1,4 @@
-import { Fragment, type ReactElement } from 'react';
+import { Fragment, useState, type ReactElement } from 'react';
 import { Alert, Box, Divider, Link, Typography } from '@mui/material';
 import { Create, Edit, SimpleForm, useCreatePath, useGetIdentity, useGetList, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { DEFAULT_LOCALE } from '../i18n/i18nProvider';
@@ -10,7 +10,7 @@ import { inputFor } from '../schema-ui/inputs';
 import { labelledInput } from '../schema-ui/labelled';
 import { todayInChina } from './deadlines';
 import { argLabel } from './verbs';
-import { REGISTER_SECTIONS, SOURCE_FIELDS } from './register';
+import { newIdempotencyKey, REGISTER_SECTIONS, SOURCE_FIELDS } from './register';
 
 interface Props {
   model: SchemaModel;
@@ -95,8 +95,10 @@ export function LetterCreate({ model, letters }: Props) {
   const notify = useNotify();
   const redirect = useRedirect();
   const translate = useTranslate();
+  // one key for this form: a save resent after a lost answer returns the letter already registered
+  const [idempotencyKey] = useState(newIdempotencyKey);
   if (!identity) return null;
-  const defaults = { organizationId: (identity as any).organizationId, channel: 'POST', receivedOn: todayInChina(), urgency: 'NORMAL', isAnonymous: false };
+  const defaults = { organizationId: (identity as any).organizationId, channel: 'POST', receivedOn: todayInChina(), urgency: 'NORMAL', isAnonymous: false, idempotencyKey };
   return (
     <Create
       title="app.letters.register"

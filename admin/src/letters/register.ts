@@ -12,5 +12,14 @@ export const SOURCE_FIELDS: Record<string, readonly string[]> = {
   RECEPTION: ['receptionId'],
 };
 
+/** Arguments the form sets itself: the idempotency key, one per opened form, so a resent registration registers once. */
+export const FORM_SET_FIELDS = ['idempotencyKey'] as const;
+
+/** A fresh idempotency key (getRandomValues: randomUUID needs a secure context, an office LAN may serve plain http). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `letter-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** The states a clerk narrows the register to, in the order a letter passes them (PV2); the rest by search. */
 export const SIDEBAR_STATUSES = ['REGISTERED', 'ACCEPTED', 'PROPOSED', 'DECIDED', 'FORWARDED', 'HANDLED', 'CONCLUDED', 'REPLIED', 'REOPENED', 'CLOSED'] as const;
