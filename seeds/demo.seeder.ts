@@ -201,9 +201,12 @@ export class DemoSeeder {
       await this.dazhou();
       await this.beilun();
       for (const [organization, last] of this.serials) tx.create(LetterSerialCounter, { organization, year: YEAR, last } as any);
-      await tx.flush();
+      // the converted records were written by their section's flush: their ids are known
       for (const [letter, converted] of this.conversions) letter.convertedRecordId = converted.id;
       await tx.flush();
+      // everything is written: the recompute reads what it needs instead of checking ~40,000
+      // managed entities for changes on each of its batches (a cold start 5 s faster)
+      tx.clear();
       // issue 9: the seeded letters' stored deadlines, by the same code as every step's
       await runRecompute(tx, { all: true });
     });

@@ -5,7 +5,7 @@ import type { Context } from '../common/context.js';
 import { resourceRegistry } from '../common/crud.js';
 import { AppError } from '../common/errors.js';
 import { sessionProblem } from '../platform/session/session.service.js';
-import { hidesTrackingCodeFrom, hidesWriterFrom, WRITER_IDENTITY_FIELDS } from '../casework/letter/letter.disclosure.js';
+import { hidesTrackingCodeFrom, hidesWriterFrom, TRACKING_CODE_MASK, WRITER_IDENTITY_FIELDS } from '../casework/letter/letter.disclosure.js';
 import { OPERATIONS, type OperationAccess } from './access.operations.js';
 import { auditDenied, isScopeActor } from './access.scope.js';
 import { ACCESS, type AccessMode } from './access.table.js';
@@ -53,7 +53,8 @@ const PENDING_ALLOWED = new Set(['me', 'logout', 'changePassword', 'beginTotpEnr
 export const accessGate: MiddlewareFn<Context> = ({ root, info, context }, next) => {
   const parent = info.parentType.name;
   if (parent === 'Letter' && WRITER_IDENTITY_FIELDS.has(info.fieldName) && hidesWriterFrom(context, root)) return Promise.resolve(null);
-  if (parent === 'Letter' && info.fieldName === 'trackingCode' && hidesTrackingCodeFrom(context)) return Promise.resolve(null);
+  // masked, not null: the field stays non-null for the clients written against it (schema contract)
+  if (parent === 'Letter' && info.fieldName === 'trackingCode' && hidesTrackingCodeFrom(context)) return Promise.resolve(TRACKING_CODE_MASK);
   // every field of every record passes here: no async frame of its own for the non-root fields
   if (parent !== 'Query' && parent !== 'Mutation') return next();
   return gateRootOperation(info.fieldName, context).then(next);

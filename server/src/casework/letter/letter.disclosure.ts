@@ -31,6 +31,9 @@ export function hidesWriterFrom(ctx: Context, letter: Letter): boolean {
   return !seesWriters(ctx) && !letter.writerDisclosedAt;
 }
 
+/** What the other roles read in place of a tracking code. */
+export const TRACKING_CODE_MASK = '********';
+
 /** The tracking code only for the roles that give it to writers (TRACKING_CODE_READERS, access.table.ts). */
 export function hidesTrackingCodeFrom(ctx: Context): boolean {
   const actor = ctx.actor;

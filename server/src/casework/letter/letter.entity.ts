@@ -262,7 +262,7 @@ export class Letter extends SearchableEntity {
   ownerName?: string | null;
 
   /** Given to the writer on the receipt; read only by the roles that give it (TRACKING_CODE_READERS). */
-  @Field(() => String, { nullable: true, description: '查询码（网上查询办理进度与评价用）：仅登记来信、向来信人告知查询码的办公室和联络站工作人员可见，其他角色为空' })
+  @Field(() => String, { description: '查询码（网上查询办理进度与评价用）：仅登记来信、向来信人告知查询码的办公室和联络站工作人员可见，其他角色只见 ********' })
   @Property({ type: 'text' })
   @Unique()
   trackingCode!: string;
