@@ -118,7 +118,7 @@ export class Stats {
   /** An error not counted as a request of its own (a further count of the dashboard, a resent write). */
   error(kind) {
     this.errors.set(kind, (this.errors.get(kind) ?? 0) + 1);
-    this.errorTimes.push(Date.now());
+    this.errorTimes.push([Date.now(), kind]);
   }
   /** Rows of { work, requests, errors, p50, p95, p99, max } and an `all` row, latencies in ms. */
   summary() {
@@ -215,6 +215,15 @@ async function startProduct(opts) {
     databaseUrl,
     dataDir,
     serverExited: () => exited,
+    /** user + system CPU seconds of the server process so far (Linux /proc; PostgreSQL's processes are not in it) */
+    serverCpuSeconds() {
+      try {
+        const f = fs.readFileSync(`/proc/${app.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+      } catch {
+        return 0;
+      }
+    },
     async restartDatabase(downMs) {
       const t = Date.now();
       await embedded.stop(); // SIGINT: PostgreSQL's fast shutdown (open transactions roll back)
@@ -310,6 +319,7 @@ async function work(ctx, s, kind, stats) {
   const run = async (name, query, variables) => {
     const r = await gql(url, s.token, query, variables);
     stats.record(name, r.ms, errorKind(r));
+    noteUnexpected(ctx, name, r);
     if (errorKind(r) && isRetryable(r)) await backOff(r); // as the console does: no resending in a tight loop
     return r;
   };
@@ -334,6 +344,7 @@ async function work(ctx, s, kind, stats) {
     const kinds = rs.map(errorKind).filter(Boolean);
     stats.record('dashboard', performance.now() - t, kinds[0] ?? null);
     for (const k of kinds.slice(1)) stats.error(k);
+    for (const r of rs) noteUnexpected(ctx, 'dashboard', r);
     if (rs.some(isRetryable)) await backOff(rs.find(isRetryable));
   } else if (kind === 'search') {
     // a word of a title this account has seen (its own scope), else a common one
@@ -347,6 +358,13 @@ async function work(ctx, s, kind, stats) {
   }
 }
 
+/** Keeps the first unexpected answers with when they came and their message, for the report. */
+function noteUnexpected(ctx, work, r) {
+  const kind = errorKind(r);
+  if (!kind || !isUnexpected(kind) || ctx.unexpected.length >= 10) return;
+  ctx.unexpected.push({ at: (Date.now() - ctx.startedAt) / 1000, work, kind, ms: r.ms, message: r.body?.errors?.[0]?.message ?? r.error?.message });
+}
+
 /** registerLetter with an idempotency key, resent with the same key while the answer is retryable. */
 async function register(ctx, s, stats) {
   const key = `bench-${crypto.randomUUID()}`;
@@ -357,6 +375,7 @@ async function register(ctx, s, stats) {
   for (let attempt = 0; ; attempt++) {
     const r = await gql(ctx.url, s.token, REGISTER, vars);
     const kind = errorKind(r);
+    noteUnexpected(ctx, 'write', r);
     const id = r.body?.data?.data?.id;
     if (id) {
       ctx.attempted.set(key, id); // acknowledged: it must be in the database afterwards, once
@@ -366,7 +385,7 @@ async function register(ctx, s, stats) {
     }
     // each failed attempt is counted by kind; the write as a request only once it succeeds or is given up
     stats.writeAttempts.set(kind, (stats.writeAttempts.get(kind) ?? 0) + 1);
-    stats.errorTimes.push(Date.now());
+    stats.errorTimes.push([Date.now(), kind]);
     if (!isRetryable(r) || Date.now() > giveUp) {
       stats.record('write', performance.now() - t, kind);
       ctx.writeGiveUps.push({ key, kind, message: r.body?.errors?.[0]?.message });
@@ -428,9 +447,11 @@ async function main() {
     const warm = new Stats();
     for (const s of sessions) await work({ url: product.url }, s, 'list', warm);
     const stats = new Stats();
-    const ctx = { url: product.url, endsAt: Date.now() + opts.seconds * 1000, attempted: new Map(), retried: 0, writeGiveUps: [] };
+    const ctx = { url: product.url, endsAt: Date.now() + opts.seconds * 1000, attempted: new Map(), retried: 0, writeGiveUps: [], unexpected: [], startedAt: Date.now() };
     console.log(`[bench:load] ${opts.clients} clients for ${opts.seconds} s as ${ACCOUNTS.join(', ')}${opts.restartDb ? `, database restart at ${Math.round(opts.restartAt * 100)} %` : ''}`);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const serverCpu0 = product.serverCpuSeconds?.();
     const clients = Array.from({ length: opts.clients }, (_, i) => client(ctx, sessions[i % sessions.length], stats));
     let restart;
     if (opts.restartDb) {
@@ -455,13 +476,17 @@ async function main() {
     await Promise.all(clients);
     const r = restart ? await restart : undefined;
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const serverCpu = serverCpu0 === undefined ? undefined : product.serverCpuSeconds() - serverCpu0;
     const rows = stats.summary();
     console.log('\n' + formatReport({ rows, errors: stats.errors, writeAttempts: stats.writeAttempts, seconds, clients: opts.clients }));
     const unexpected = [...stats.errors.keys(), ...stats.writeAttempts.keys()].filter(isUnexpected);
     if (unexpected.length) failed = true;
-    const outside = r ? stats.errorTimes.filter((t) => t < r.window[0] || t > r.window[1]).length : stats.errorTimes.length;
-    console.log(`errors outside the database outage: ${outside}`);
-    if (r) console.log(`database restart: stopped in ${(r.stopMs / 1000).toFixed(1)} s, down ${(r.downMs / 1000).toFixed(1)} s, app ready ${(r.recoverMs / 1000).toFixed(1)} s after the database was back`);
+    const outside = new Map();
+    for (const [t, kind] of stats.errorTimes) if (!r || t < r.window[0] || t > r.window[1]) outside.set(kind, (outside.get(kind) ?? 0) + 1);
+    console.log(`errors outside the database outage: ${[...outside.values()].reduce((a, b) => a + b, 0)}${[...outside].map(([k, n]) => `, ${k}: ${n}`).join('')}`);
+    for (const u of ctx.unexpected) console.log(`  unexpected at ${u.at.toFixed(1)} s (${u.work}, ${Math.round(u.ms)} ms): ${u.kind} ${u.message ?? ''}`);
+    if (r) console.log(`database restart at ${((r.window[0] - ctx.startedAt) / 1000).toFixed(1)} s: stopped in ${(r.stopMs / 1000).toFixed(1)} s, down ${(r.downMs / 1000).toFixed(1)} s, app ready ${(r.recoverMs / 1000).toFixed(1)} s after the database was back`);
     const attempted = ctx.attempted.size;
     console.log(`writes: ${attempted} attempted, ${ctx.retried} acknowledged after a retry, ${ctx.writeGiveUps.length} given up`);
     for (const g of ctx.writeGiveUps.slice(0, 5)) console.log(`  given up: ${g.kind} ${g.message ?? ''}`);
@@ -479,7 +504,8 @@ async function main() {
     } else {
       console.log('acknowledged writes not checked: give --database-url to look them up');
     }
-    console.log(`\n${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} (the bench and the server share them)`);
+    console.log(`\nCPU during the load: the bench ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s${serverCpu === undefined ? '' : `, the Node server ${serverCpu.toFixed(1)} s`} (of ${seconds.toFixed(0)} s wall)`);
+    console.log(`${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} (the bench and the server share them)`);
   } catch (e) {
     console.error('[bench:load]', e);
     failed = true;
