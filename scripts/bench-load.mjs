@@ -250,7 +250,11 @@ async function startProduct(opts) {
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
+/** HTTP requests sent to /graphql (a dashboard is 5, a resent write one per attempt) */
+let httpRequests = 0;
+
 async function gql(url, token, query, variables) {
+  httpRequests++;
   const t = performance.now();
   let status = 0;
   let body;
@@ -362,7 +366,7 @@ async function work(ctx, s, kind, stats) {
 function noteUnexpected(ctx, work, r) {
   const kind = errorKind(r);
   if (!kind || !isUnexpected(kind) || ctx.unexpected.length >= 10) return;
-  ctx.unexpected.push({ at: (Date.now() - ctx.startedAt) / 1000, work, kind, ms: r.ms, message: r.body?.errors?.[0]?.message ?? r.error?.message });
+  ctx.unexpected.push({ at: (Date.now() - ctx.startedAt) / 1000, work, kind, ms: r.ms, status: r.status, message: r.body?.errors?.[0]?.message ?? r.error?.message });
 }
 
 /** registerLetter with an idempotency key, resent with the same key while the answer is retryable. */
@@ -450,9 +454,20 @@ async function main() {
     const ctx = { url: product.url, endsAt: Date.now() + opts.seconds * 1000, attempted: new Map(), retried: 0, writeGiveUps: [], unexpected: [], startedAt: Date.now() };
     console.log(`[bench:load] ${opts.clients} clients for ${opts.seconds} s as ${ACCOUNTS.join(', ')}${opts.restartDb ? `, database restart at ${Math.round(opts.restartAt * 100)} %` : ''}`);
     const t0 = performance.now();
+    const http0 = httpRequests;
     const cpu0 = process.cpuUsage();
     const serverCpu0 = product.serverCpuSeconds?.();
     const clients = Array.from({ length: opts.clients }, (_, i) => client(ctx, sessions[i % sessions.length], stats));
+    // /healthz touches no database: its latency is the server's event-loop delay under the load
+    const health = new Stats();
+    const probe = (async () => {
+      while (Date.now() < ctx.endsAt) {
+        const t = performance.now();
+        const h = await fetch(`${product.url}/healthz`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).then((x) => x.text().then(() => x.ok), () => false);
+        health.record('healthz', performance.now() - t, h ? null : 'healthz');
+        await sleep(1000);
+      }
+    })();
     let restart;
     if (opts.restartDb) {
       restart = (async () => {
@@ -474,18 +489,22 @@ async function main() {
       })();
     }
     await Promise.all(clients);
+    await probe;
     const r = restart ? await restart : undefined;
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const serverCpu = serverCpu0 === undefined ? undefined : product.serverCpuSeconds() - serverCpu0;
     const rows = stats.summary();
     console.log('\n' + formatReport({ rows, errors: stats.errors, writeAttempts: stats.writeAttempts, seconds, clients: opts.clients }));
+    console.log(`HTTP requests to /graphql ${httpRequests - http0} (${((httpRequests - http0) / seconds).toFixed(1)}/s; a dashboard sends 5 at once, a write one per attempt)`);
     const unexpected = [...stats.errors.keys(), ...stats.writeAttempts.keys()].filter(isUnexpected);
     if (unexpected.length) failed = true;
     const outside = new Map();
     for (const [t, kind] of stats.errorTimes) if (!r || t < r.window[0] || t > r.window[1]) outside.set(kind, (outside.get(kind) ?? 0) + 1);
     console.log(`errors outside the database outage: ${[...outside.values()].reduce((a, b) => a + b, 0)}${[...outside].map(([k, n]) => `, ${k}: ${n}`).join('')}`);
-    for (const u of ctx.unexpected) console.log(`  unexpected at ${u.at.toFixed(1)} s (${u.work}, ${Math.round(u.ms)} ms): ${u.kind} ${u.message ?? ''}`);
+    for (const u of ctx.unexpected) console.log(`  unexpected: sent at ${(u.at - u.ms / 1000).toFixed(1)} s, ended at ${u.at.toFixed(1)} s (${u.work}): ${u.kind} ${u.message ?? ''}`);
+    const hz = health.summary()[0];
+    if (hz) console.log(`/healthz probed once a second (no database; the event loop's delay): p50 ${Math.round(hz.p50)} ms, p95 ${Math.round(hz.p95)} ms, max ${Math.round(hz.max)} ms, ${hz.errors} without answer`);
     if (r) console.log(`database restart at ${((r.window[0] - ctx.startedAt) / 1000).toFixed(1)} s: stopped in ${(r.stopMs / 1000).toFixed(1)} s, down ${(r.downMs / 1000).toFixed(1)} s, app ready ${(r.recoverMs / 1000).toFixed(1)} s after the database was back`);
     const attempted = ctx.attempted.size;
     console.log(`writes: ${attempted} attempted, ${ctx.retried} acknowledged after a retry, ${ctx.writeGiveUps.length} given up`);
