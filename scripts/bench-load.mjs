@@ -232,7 +232,8 @@ async function startProduct(opts) {
       embedded = await startEmbeddedPostgres(pgDir, pgPort);
       return { stopMs: stopped - t, downMs: Date.now() - stopped };
     },
-    async stop() {
+    /** `keep`: leave the DATA_DIR (its server.log tells what went wrong) */
+    async stop(keep) {
       if (!exited) {
         const done = new Promise((r) => app.once('exit', r));
         app.kill('SIGTERM');
@@ -240,8 +241,8 @@ async function startProduct(opts) {
       }
       await embedded.stop();
       log.end();
-      if (!opts.keep) fs.rmSync(dataDir, { recursive: true, force: true });
-      else console.log(`[bench:load] kept ${dataDir}`);
+      if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
+      else console.log(`[bench:load] kept ${dataDir} (server.log: the server's output)`);
     },
   };
 }
@@ -529,7 +530,7 @@ async function main() {
     console.error('[bench:load]', e);
     failed = true;
   } finally {
-    await product.stop();
+    await product.stop(opts.keep || failed); // a failed run keeps the server's log
   }
   console.log(failed ? 'bench:load FAILED' : 'bench:load passed');
   process.exit(failed ? 1 : 0);
