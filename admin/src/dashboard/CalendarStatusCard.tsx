@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { graphql } from '../providers/authProvider';
 
 interface CalendarStatus {
   nextYear: number;
   warning: boolean;
-  message: string | null;
 }
 
 /**
@@ -14,10 +14,11 @@ interface CalendarStatus {
  * calendar, the office is told so and led to 工作日历 to enter them. Nothing shows otherwise.
  */
 export function CalendarStatusCard() {
+  const translate = useTranslate();
   const [status, setStatus] = useState<CalendarStatus | null>(null);
   useEffect(() => {
     let live = true;
-    graphql<{ calendarStatus: CalendarStatus }>('{ calendarStatus { nextYear warning message } }').then(
+    graphql<{ calendarStatus: CalendarStatus }>('{ calendarStatus { nextYear warning } }').then(
       (data) => live && setStatus(data.calendarStatus),
       () => live && setStatus(null),
     );
@@ -33,11 +34,11 @@ export function CalendarStatusCard() {
       data-testid="calendar-status"
       action={
         <Button component={Link} to="/CalendarDay/create" color="inherit" size="small">
-          录入{status.nextYear}年节假日
+          {translate('app.dashboard.calendar_enter', { year: status.nextYear })}
         </Button>
       }
     >
-      {status.message}
+      {translate('app.dashboard.calendar_missing', { year: status.nextYear })}
     </Alert>
   );
 }

@@ -90,6 +90,8 @@ const letters: Words<typeof ZH_UI.letters> = {
 };
 
 const dashboard: Words<typeof ZH_UI.dashboard> = {
+  calendar_missing: 'The working calendar has no official holidays for %{year} yet: deadlines running into that year count its holidays as working days. Enter them in “Working calendar” as the State Council’s notice gives them.',
+  calendar_enter: 'Enter the %{year} holidays',
   units: { letters: 'letters', in_hand: 'in hand', issues_in_hand: 'in hand', people: 'people', times: 'times', pairs: 'pairs', items: 'items' },
   cards: {
     mine: 'For me',

@@ -90,6 +90,8 @@ const letters = {
 };
 
 const dashboard = {
+  calendar_missing: '工作日历尚未录入 %{year} 年法定节假日：跨年的办理时限会把节假日算作工作日。请按国务院办公厅通知在“工作日历”中录入。',
+  calendar_enter: '录入%{year}年节假日',
   units: { letters: '件来信', in_hand: '件办理中', issues_in_hand: '个办理中', people: '人', times: '次', pairs: '对', items: '件' },
   cards: {
     mine: '待我办理',
