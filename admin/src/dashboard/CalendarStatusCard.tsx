@@ -33,7 +33,7 @@ export function CalendarStatusCard() {
       sx={{ mb: 2 }}
       data-testid="calendar-status"
       action={
-        <Button component={Link} to="/CalendarDay/create" color="inherit" size="small">
+        <Button component={Link} to="/CalendarDay/create" color="inherit" size="small" sx={{ whiteSpace: 'nowrap' }}>
           {translate('app.dashboard.calendar_enter', { year: status.nextYear })}
         </Button>
       }
