@@ -4,9 +4,9 @@
  * list counts, the first one the list's first row, column for column where both show a field.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sheetRows } from '../support/xlsx.js';
 import { openDemoConsole, type ConsoleBrowser, type DemoConsole } from '../support/console.js';
 
 let demo: DemoConsole;
@@ -20,13 +20,6 @@ beforeAll(async () => {
 
 afterAll(() => demo?.close());
 
-async function sheetRows(file: string): Promise<string[][]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  const rows: string[][] = [];
-  book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
-  return rows;
-}
 
 /** A cell's values in a fixed order: the list shows a link list as chips (one per line), the workbook joins them with 、. */
 const cellText = (text: string) => text.split(/\n|、/).map((v) => v.trim()).sort().join('、');

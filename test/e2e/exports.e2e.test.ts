@@ -3,9 +3,9 @@
  * it, read back row by row — on the demo data alone, from the dashboard, clicks and keys only.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sheetRows } from '../support/xlsx.js';
 import { openDemoConsole, type ConsoleBrowser, type DemoConsole } from '../support/console.js';
 
 let demo: DemoConsole;
@@ -21,14 +21,6 @@ beforeAll(async () => {
 
 afterAll(() => demo?.close());
 
-/** The rows of the first sheet, each as its cells' text (the header row first). */
-async function sheetRows(file: string): Promise<string[][]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  const rows: string[][] = [];
-  book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
-  return rows;
-}
 
 describe('导出 in the browser', () => {
   it('the office exports the replied letters of the register as .xlsx: every one, in the list’s order, the phone masked (PR1)', async () => {

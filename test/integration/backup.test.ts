@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort } from '../support/ports.js';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,17 +21,6 @@ import { signIn, TEST_PASSWORD } from '../support/sessions.js';
 // Issue 12 item 8: the backup needs an embedded cluster of its own (pg_backup_start copies the files
 // of the server it runs on), so this file runs the same with the embedded default and TEST_DATABASE_URL.
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 interface Running {
   db: EmbeddedDatabase;
