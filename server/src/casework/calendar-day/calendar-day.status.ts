@@ -9,6 +9,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Role } from '../../platform/account/role.js';
 import { todayInChina } from '../../people/member/dates.js';
+import { startDaily } from '../../common/daily.js';
 import { Notification, NotificationKind } from '../../platform/notification/notification.entity.js';
 
 /** The day of the year from which next year's holidays are expected (国务院办公厅 notice, usually in November). */
@@ -97,26 +98,13 @@ export async function sendCalendarWarnings(em: EntityManager, asOf: string): Pro
 
 /** Checks once a day (and shortly after start) and warns the office; stopped with the server. */
 export function startCalendarWarnings(orm: MikroORM, log: (msg: string) => void = console.log): { stop(): void } {
-  let lastDay: string | null = null;
-  const tick = async () => {
-    const today = todayInChina();
-    if (today === lastDay) return;
-    try {
+  return startDaily(
+    'calendar',
+    todayInChina,
+    async (today) => {
       const written = await sendCalendarWarnings(orm.em.fork(), today);
-      lastDay = today;
-      if (written) log(`[calendar] ${today}: next year's holidays are not entered; ${written} office accounts notified`);
-    } catch (e) {
-      log(`[calendar] ${today}: check failed: ${(e as Error).message}`);
-    }
-  };
-  const first = setTimeout(() => void tick(), 10_000);
-  const timer = setInterval(() => void tick(), 3_600_000);
-  first.unref();
-  timer.unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(timer);
+      return written ? `next year's holidays are not entered; ${written} office accounts notified` : null;
     },
-  };
+    { firstAfterMs: 10_000, log },
+  );
 }

@@ -9,7 +9,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Notification, NotificationKind } from '../../platform/notification/notification.entity.js';
 import { MEASURE_LABELS, type LetterDeadlineValue } from './letter.deadlines.js';
 import { DeadlineLoader, scanOpenLetters, type DeadlineSubject } from './letter.deadlines.service.js';
-import { errorSummary } from '../../common/log-safe.js';
+import { startDaily } from '../../common/daily.js';
 import { PV5_notInvolved } from './letter.rules.js';
 
 /** A step this many working days (or fewer) from its due date is reminded of. */
@@ -176,30 +176,13 @@ function toPgArray(values: string[]): string {
  * time) has changed, and once at start-up. Several instances may all run it: the keys keep it once.
  */
 export function startDeadlineReminders(orm: MikroORM, log: (msg: string) => void = console.log): { stop(): void } {
-  let lastDay: string | null = null;
-  let running = false;
-  const tick = async () => {
-    const today = todayInChina();
-    if (running || today === lastDay) return;
-    running = true;
-    try {
+  return startDaily(
+    'reminders',
+    todayInChina,
+    async (today) => {
       const r = await sendDeadlineReminders(orm.em.fork(), today);
-      lastDay = today;
-      log(`[reminders] ${today}: ${r.near} due soon, ${r.passed} overdue, ${r.written} notifications written`);
-    } catch (e) {
-      log(`[reminders] ${today}: failed: ${errorSummary(e)}`); // no SQL or values in logs (issue 12)
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), 5_000);
-  const timer = setInterval(() => void tick(), 3_600_000);
-  first.unref();
-  timer.unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(timer);
+      return `${r.near} due soon, ${r.passed} overdue, ${r.written} notifications written`;
     },
-  };
+    { firstAfterMs: 5_000, log },
+  );
 }
